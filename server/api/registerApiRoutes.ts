@@ -1,0 +1,74 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import {
+  CreateDocumentRequestSchema,
+  CreateWorkspaceRequestSchema,
+  UpdateDocumentRequestSchema,
+  type ApiError,
+  type HealthResponse,
+} from '../../shared/api.ts';
+import { DocumentIdSchema, WorkspaceIdSchema } from '../../shared/ids.ts';
+import type { WorkspaceService } from '../workspace/WorkspaceService.ts';
+
+export interface ApiDeps {
+  workspaces: WorkspaceService;
+  health: () => Omit<HealthResponse, 'status'>;
+}
+
+function badRequest(reply: FastifyReply, error: string, issues: z.core.$ZodIssue[]): FastifyReply {
+  const body: ApiError = {
+    error,
+    details: issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)),
+  };
+  return reply.code(400).send(body);
+}
+
+function notFound(reply: FastifyReply, what: string): FastifyReply {
+  return reply.code(404).send({ error: `${what} not found` } satisfies ApiError);
+}
+
+/** The JSON API. Every input is validated with the zod schemas shared with the client. */
+export function registerApiRoutes(app: FastifyInstance, { workspaces, health }: ApiDeps): void {
+  app.get('/api/health', async () => ({ status: 'ok', ...health() }) satisfies HealthResponse);
+
+  app.get('/api/workspaces', async () => ({ workspaces: await workspaces.listWorkspaces() }));
+
+  app.post('/api/workspaces', async (request, reply) => {
+    const body = CreateWorkspaceRequestSchema.safeParse(request.body);
+    if (!body.success) return badRequest(reply, 'invalid workspace', body.error.issues);
+    const created = await workspaces.createWorkspace(body.data.id, body.data.name);
+    if (!created) return reply.code(409).send({ error: `workspace "${body.data.id}" already exists` } satisfies ApiError);
+    return reply.code(201).send({ workspace: created });
+  });
+
+  app.get<{ Params: { workspace: string } }>('/api/workspaces/:workspace', async (request, reply) => {
+    const id = WorkspaceIdSchema.safeParse(request.params.workspace);
+    if (!id.success) return badRequest(reply, 'invalid workspace id', id.error.issues);
+    const workspace = await workspaces.getWorkspace(id.data);
+    return workspace ?? notFound(reply, 'workspace');
+  });
+
+  app.post<{ Params: { workspace: string } }>('/api/workspaces/:workspace/documents', async (request, reply) => {
+    const id = WorkspaceIdSchema.safeParse(request.params.workspace);
+    if (!id.success) return badRequest(reply, 'invalid workspace id', id.error.issues);
+    const body = CreateDocumentRequestSchema.safeParse(request.body);
+    if (!body.success) return badRequest(reply, 'invalid document', body.error.issues);
+    const document = await workspaces.createDocument(id.data, body.data);
+    if (!document) return notFound(reply, 'workspace');
+    return reply.code(201).send({ document });
+  });
+
+  app.patch<{ Params: { workspace: string; document: string } }>(
+    '/api/workspaces/:workspace/documents/:document',
+    async (request, reply) => {
+      const workspaceId = WorkspaceIdSchema.safeParse(request.params.workspace);
+      if (!workspaceId.success) return badRequest(reply, 'invalid workspace id', workspaceId.error.issues);
+      const documentId = DocumentIdSchema.safeParse(request.params.document);
+      if (!documentId.success) return badRequest(reply, 'invalid document id', documentId.error.issues);
+      const body = UpdateDocumentRequestSchema.safeParse(request.body);
+      if (!body.success) return badRequest(reply, 'invalid change', body.error.issues);
+      const document = await workspaces.updateDocument(workspaceId.data, documentId.data, body.data);
+      return document ? { document } : notFound(reply, 'document');
+    },
+  );
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/**
+ * Every tunable of the server, with its environment variable, default and meaning.
+ * The README's configuration table is generated from this list (`npm run config:docs`).
+ */
+export const configOptions = {
+  port: { env: 'PORT', default: 3000, doc: 'TCP port of the web app, API and sync endpoint (0 picks a free one).', schema: z.coerce.number().int().min(0).max(65535) },
+  host: { env: 'HOST', default: '127.0.0.1', doc: 'Interface to listen on; use 0.0.0.0 to accept other machines.', schema: z.string().min(1) },
+  dataDir: { env: 'DATA_DIR', default: './data', doc: 'Directory of the embedded SQLite store (created if missing, never overwritten).', schema: z.string().min(1) },
+  logLevel: { env: 'LOG_LEVEL', default: 'info', doc: 'pino log level: fatal, error, warn, info, debug, trace or silent.', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) },
+  defaultWorkspace: { env: 'DEFAULT_WORKSPACE', default: 'bpf-cybersecurity', doc: 'Id of the workspace created with a demo document on first start.', schema: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/) },
+  maxPayloadBytes: { env: 'MAX_PAYLOAD_BYTES', default: 8 * 1024 * 1024, doc: 'Largest websocket message accepted; larger ones close that connection (4413).', schema: z.coerce.number().int().min(1024) },
+  maxDocumentBytes: { env: 'MAX_DOCUMENT_BYTES', default: 64 * 1024 * 1024, doc: 'Largest encoded size a document may grow to; updates beyond it are refused (4413).', schema: z.coerce.number().int().min(1024) },
+  maxMessagesPerSecond: { env: 'MAX_MESSAGES_PER_SECOND', default: 200, doc: 'Per-connection message rate (token bucket, burst of 4× this); beyond it the connection closes (4429).', schema: z.coerce.number().int().min(1) },
+  maxBodyBytes: { env: 'MAX_BODY_BYTES', default: 1024 * 1024, doc: 'Largest JSON API request body.', schema: z.coerce.number().int().min(1024) },
+  compactAfterUpdates: { env: 'COMPACT_AFTER_UPDATES', default: 500, doc: 'Compact a document\'s update log into a snapshot after this many appended updates…', schema: z.coerce.number().int().min(1) },
+  compactAfterBytes: { env: 'COMPACT_AFTER_BYTES', default: 4 * 1024 * 1024, doc: '…or after this many appended bytes, whichever comes first.', schema: z.coerce.number().int().min(1) },
+  unloadGraceMs: { env: 'UNLOAD_GRACE_MS', default: 30_000, doc: 'How long a document stays in memory after its last client leaves.', schema: z.coerce.number().int().min(0) },
+  ackIntervalMs: { env: 'ACK_INTERVAL_MS', default: 250, doc: 'How often (at most) the server tells a writer which of its changes are stored, via a sync step 1.', schema: z.coerce.number().int().min(0) },
+  pingIntervalMs: { env: 'PING_INTERVAL_MS', default: 30_000, doc: 'Websocket ping interval; a connection that misses one pong is dropped.', schema: z.coerce.number().int().min(1000) },
+  staticDir: { env: 'STATIC_DIR', default: './dist/client', doc: 'Built web app to serve (from `npm run build`).', schema: z.string().min(1) },
+} as const;
+
+type Options = typeof configOptions;
+export type Config = { -readonly [K in keyof Options]: z.infer<Options[K]['schema']> };
+
+export const defaultConfig: Config = Object.fromEntries(
+  Object.entries(configOptions).map(([key, option]) => [key, option.default]),
+) as Config;
+
+/** Reads the configuration from environment variables; throws one error listing every bad value. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const config: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, option] of Object.entries(configOptions)) {
+    const raw = env[option.env];
+    if (raw === undefined || raw === '') {
+      config[key] = option.default;
+      continue;
+    }
+    const parsed = (option.schema as z.ZodType).safeParse(raw);
+    if (parsed.success) config[key] = parsed.data;
+    else problems.push(`${option.env}=${JSON.stringify(raw)}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+  }
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  return { ...(config as Config), ...overrides };
+}

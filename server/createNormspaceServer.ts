@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import type { ApiError } from '../shared/api.ts';
+import { registerApiRoutes } from './api/registerApiRoutes.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+import type { DocumentStore } from './store/DocumentStore.ts';
+import { SqliteStore } from './store/SqliteStore.ts';
+import { attachSyncServer } from './sync/attachSyncServer.ts';
+import { RoomRegistry } from './sync/RoomRegistry.ts';
+import { WorkspaceService } from './workspace/WorkspaceService.ts';
+
+export interface NormspaceServer {
+  /** `http://host:port` the server listens on. */
+  readonly url: string;
+  readonly port: number;
+  readonly rooms: RoomRegistry;
+  readonly workspaces: WorkspaceService;
+  /** Stops accepting, closes connections, stores and compacts every open document, closes the store. */
+  close(): Promise<void>;
+}
+
+const VERSION = '0.1.0';
+
+/**
+ * Wires the store, the rooms, the sync endpoint, the JSON API and the web app into one HTTP server.
+ * `store` defaults to SQLite in `config.dataDir`.
+ */
+export async function createNormspaceServer(
+  config: Config,
+  log: Logger,
+  store: DocumentStore = SqliteStore.open(config.dataDir),
+): Promise<NormspaceServer> {
+  let workspaces: WorkspaceService | undefined;
+  const rooms = new RoomRegistry(store, config, log, (room) => workspaces?.touchDocument(room.address));
+  workspaces = new WorkspaceService(rooms, store);
+
+  if ((await workspaces.listWorkspaces()).length === 0) {
+    await workspaces.createWorkspace(config.defaultWorkspace, 'Best Practice Forum on Cybersecurity', { demo: true });
+    log.info({ workspace: config.defaultWorkspace }, 'created the default workspace with a demo document');
+  }
+
+  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, disableRequestLogging: true, bodyLimit: config.maxBodyBytes });
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) log.error({ err: error }, 'request failed');
+    return reply.code(status).send({ error: status >= 500 ? 'internal error' : error.message } satisfies ApiError);
+  });
+
+  const sync = attachSyncServer(app.server, { rooms, workspaces, config, log });
+  registerApiRoutes(app, {
+    workspaces,
+    health: () => ({ version: VERSION, loadedDocuments: rooms.loadedCount, connections: sync.connectionCount }),
+  });
+  registerWebApp(app, path.resolve(config.staticDir), log);
+
+  await app.listen({ port: config.port, host: config.host });
+  const { port } = app.server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    rooms,
+    workspaces,
+    close() {
+      closing ??= (async () => {
+        await sync.close();
+        await app.close();
+        await rooms.close();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** Serves the built client; unknown non-API paths get index.html so that shared links work. */
+function registerWebApp(app: FastifyInstance, root: string, log: Logger): void {
+  const indexFile = path.join(root, 'index.html');
+  if (!fs.existsSync(indexFile)) {
+    log.warn({ root }, 'no built web app found: run `npm run build` (npm start does it for you)');
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'not found' } satisfies ApiError);
+      return reply.code(503).type('text/plain').send('The web app is not built yet: run `npm run build`.');
+    });
+    return;
+  }
+  void app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: false,
+    setHeaders(res, filePath) {
+      const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+      res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method !== 'GET' || request.url.startsWith('/api/') || request.url.startsWith('/assets/')) {
+      return reply.code(404).send({ error: 'not found' } satisfies ApiError);
+    }
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { StoreOpenError, type DocumentStore, type StoredDocument } from './DocumentStore.ts';
+
+const SCHEMA_VERSION = 1;
+export const SQLITE_FILE_NAME = 'normspace.sqlite';
+
+const SCHEMA = `
+  CREATE TABLE documents (
+    key TEXT PRIMARY KEY,
+    snapshot BLOB,
+    snapshot_seq INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE TABLE updates (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    key TEXT NOT NULL,
+    data BLOB NOT NULL
+  ) STRICT;
+  CREATE INDEX updates_by_key ON updates (key, seq);
+`;
+
+/**
+ * Embedded store on better-sqlite3 (WAL, synchronous=FULL): each `append` is one transaction that
+ * is on disk when it returns. The calls are synchronous underneath; the async interface is for
+ * stores on a network.
+ */
+export class SqliteStore implements DocumentStore {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  private constructor(db: Database.Database) {
+    this.db = db;
+    this.statements = {
+      touch: db.prepare(
+        `INSERT INTO documents (key, created_at, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET updated_at = excluded.updated_at`,
+      ),
+      insertUpdate: db.prepare('INSERT INTO updates (key, data) VALUES (?, ?)'),
+      snapshot: db.prepare<[string], { snapshot: Buffer | null; snapshot_seq: number }>(
+        'SELECT snapshot, snapshot_seq FROM documents WHERE key = ?',
+      ),
+      updates: db.prepare<[string], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM updates WHERE key = ? ORDER BY seq',
+      ),
+      writeSnapshot: db.prepare('UPDATE documents SET snapshot = ?, snapshot_seq = ?, updated_at = ? WHERE key = ?'),
+      deleteUpdates: db.prepare('DELETE FROM updates WHERE key = ? AND seq <= ?'),
+      keys: db.prepare<[{ prefix: string }], { key: string }>(
+        'SELECT key FROM documents WHERE substr(key, 1, length(@prefix)) = @prefix ORDER BY key',
+      ),
+    };
+  }
+
+  /** Opens (or creates) `<dataDir>/normspace.sqlite`. Never deletes or rewrites an unreadable file. */
+  static open(dataDir: string): SqliteStore {
+    const file = path.join(dataDir, SQLITE_FILE_NAME);
+    try {
+      fs.mkdirSync(dataDir, { recursive: true });
+    } catch (error) {
+      throw new StoreOpenError(`Cannot create data directory ${dataDir}: ${(error as Error).message}`);
+    }
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(file);
+      // Reading the schema fails on a file that is not a SQLite database, before anything is written.
+      const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version > SCHEMA_VERSION) {
+        throw new Error(`it was written by a newer Normspace (schema ${version}, this one knows ${SCHEMA_VERSION})`);
+      }
+      if (version === 0 && tables.length > 0) {
+        throw new Error('it holds tables that Normspace did not create');
+      }
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('busy_timeout = 5000');
+      if (version === 0) {
+        db.transaction(() => {
+          db!.exec(SCHEMA);
+          db!.pragma(`user_version = ${SCHEMA_VERSION}`);
+        })();
+      }
+      return new SqliteStore(db);
+    } catch (error) {
+      db?.close();
+      if (error instanceof StoreOpenError) throw error;
+      throw new StoreOpenError(
+        `Cannot open the store ${file}: ${(error as Error).message}. The file was left untouched; ` +
+          'point DATA_DIR elsewhere or restore a backup.',
+      );
+    }
+  }
+
+  async load(key: string): Promise<StoredDocument> {
+    const head = this.statements.snapshot.get(key);
+    const updates: Uint8Array[] = [];
+    let bytes = 0;
+    let lastSeq = head?.snapshot_seq ?? 0;
+    if (head?.snapshot) {
+      updates.push(head.snapshot);
+      bytes += head.snapshot.byteLength;
+    }
+    for (const row of this.statements.updates.iterate(key)) {
+      updates.push(row.data);
+      bytes += row.data.byteLength;
+      lastSeq = row.seq;
+    }
+    return { updates, lastSeq, bytes };
+  }
+
+  private readonly appendTx = (key: string, updates: Uint8Array[]): number => {
+    return this.db.transaction(() => {
+      this.statements.touch.run(key, Date.now(), Date.now());
+      let seq = 0;
+      for (const update of updates) seq = Number(this.statements.insertUpdate.run(key, update).lastInsertRowid);
+      return seq;
+    })();
+  };
+
+  async append(key: string, updates: Uint8Array[]): Promise<number> {
+    return this.appendTx(key, updates);
+  }
+
+  async compact(key: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.statements.touch.run(key, Date.now(), Date.now());
+      this.statements.writeSnapshot.run(snapshot, throughSeq, Date.now(), key);
+      this.statements.deleteUpdates.run(key, throughSeq);
+    })();
+  }
+
+  async listKeys(prefix: string): Promise<string[]> {
+    return this.statements.keys.all({ prefix }).map((row) => row.key);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,179 @@
+import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import WebSocket from 'ws';
+import { CloseCodes } from '../../shared/closeCodes.ts';
+import type { Access, Principal } from '../auth/authorizeConnection.ts';
+import type { Logger } from '../logger.ts';
+import { MessageType, SyncType, encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './protocol.ts';
+import type { Room, RoomPeer } from './Room.ts';
+
+export interface ConnectionLimits {
+  maxMessagesPerSecond: number;
+}
+
+/** A protocol violation: closes this connection only. */
+class ProtocolError extends Error {
+  constructor(
+    message: string,
+    readonly close: { code: number; reason: string } = CloseCodes.BadMessage,
+  ) {
+    super(message);
+  }
+}
+
+let connectionCounter = 0;
+
+/**
+ * One websocket speaking the y-websocket protocol for one room. Messages are handled one at a time,
+ * in order. Read-only connections may sync and share awareness, but their document updates are
+ * dropped (y-protocols' guidance for read-only users).
+ */
+export class Connection implements RoomPeer {
+  readonly id = `c${++connectionCounter}`;
+  readonly awarenessClients = new Set<number>();
+  isAlive = true;
+  private queue: Promise<void> = Promise.resolve();
+  private tokens: number;
+  private lastRefill = Date.now();
+  private closed = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly room: Room,
+    readonly principal: Principal,
+    readonly access: Access,
+    private readonly limits: ConnectionLimits,
+    private readonly log: Logger,
+    private readonly onClose: (connection: Connection) => void,
+  ) {
+    this.tokens = limits.maxMessagesPerSecond * 4;
+    ws.binaryType = 'nodebuffer';
+    ws.on('message', (data, isBinary) => this.receive(data, isBinary));
+    ws.on('close', () => this.cleanup());
+    ws.on('error', (error) => {
+      this.log.warn({ conn: this.id, err: error }, 'websocket error');
+      this.close(error.message.includes('Max payload') ? CloseCodes.TooLarge.code : CloseCodes.BadMessage.code, error.message);
+    });
+    ws.on('pong', () => {
+      this.isAlive = true;
+    });
+  }
+
+  /** Sends the opening of the sync handshake once the room has stored everything pending. */
+  async start(): Promise<void> {
+    this.room.addPeer(this);
+    await this.room.settled();
+    this.send(encodeSyncStep1(this.room.doc));
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
+    this.ws.send(message, (error) => {
+      if (error) this.close(CloseCodes.ServerError.code, 'send failed');
+    });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.ws.close(code, reason.slice(0, 120));
+    this.cleanup();
+  }
+
+  ping(): void {
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.ping();
+  }
+
+  terminate(): void {
+    this.ws.terminate();
+    this.cleanup();
+  }
+
+  private cleanup(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.room.removePeer(this);
+    this.onClose(this);
+  }
+
+  private receive(data: WebSocket.RawData, isBinary: boolean): void {
+    if (this.closed) return;
+    if (!this.takeToken()) {
+      this.log.warn({ conn: this.id, doc: this.room.key }, 'message rate exceeded');
+      this.close(CloseCodes.RateLimited.code, CloseCodes.RateLimited.reason);
+      return;
+    }
+    if (!isBinary || !(data instanceof Buffer)) {
+      this.reject(new ProtocolError('text or fragmented frame; the protocol is binary'));
+      return;
+    }
+    const message = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    this.queue = this.queue.then(() => this.handle(message)).catch((error: unknown) => this.reject(error));
+  }
+
+  private reject(error: unknown): void {
+    const close = error instanceof ProtocolError ? error.close : CloseCodes.BadMessage;
+    this.log.warn({ conn: this.id, doc: this.room.key, reason: (error as Error).message }, 'closing connection after bad message');
+    this.close(close.code, close.reason);
+  }
+
+  private async handle(message: Uint8Array): Promise<void> {
+    if (this.closed) return;
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    switch (type) {
+      case MessageType.Sync:
+        return this.handleSync(decoder);
+      case MessageType.Awareness: {
+        const update = decoding.readVarUint8Array(decoder);
+        awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, this);
+        return;
+      }
+      case MessageType.QueryAwareness:
+        this.send(encodeAwareness(this.room.awareness, [...this.room.awareness.getStates().keys()]));
+        return;
+      case MessageType.Auth:
+        return; // server-to-client only; ignored from clients
+      default:
+        throw new ProtocolError(`unknown message type ${type}`);
+    }
+  }
+
+  private async handleSync(decoder: decoding.Decoder): Promise<void> {
+    const syncType = decoding.readVarUint(decoder);
+    switch (syncType) {
+      case SyncType.Step1: {
+        const stateVector = decoding.readVarUint8Array(decoder);
+        Y.decodeStateVector(stateVector); // throws on garbage
+        await this.room.settled();
+        this.send(encodeSyncStep2(this.room.doc, stateVector));
+        return;
+      }
+      case SyncType.Step2:
+      case SyncType.Update: {
+        const update = decoding.readVarUint8Array(decoder);
+        if (this.access !== 'write') return; // read-only: dropped, the connection stays
+        try {
+          Y.decodeUpdate(update); // validates the whole update before anything is stored
+        } catch (error) {
+          throw new ProtocolError(`undecodable update: ${(error as Error).message}`);
+        }
+        const result = this.room.receiveUpdate(update, this);
+        if (!result.ok) throw new ProtocolError('document size limit reached', CloseCodes.TooLarge);
+        return;
+      }
+      default:
+        throw new ProtocolError(`unknown sync message type ${syncType}`);
+    }
+  }
+
+  private takeToken(): boolean {
+    const now = Date.now();
+    const rate = this.limits.maxMessagesPerSecond;
+    this.tokens = Math.min(rate * 4, this.tokens + ((now - this.lastRefill) / 1000) * rate);
+    this.lastRefill = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Serialises the durable appends of one document and runs a callback only after each batch is
+ * stored: the mechanism behind "durable before broadcast". Everything enqueued in the same tick
+ * goes to the store as one transaction (group commit), so a burst costs one fsync, not one per
+ * keystroke.
+ */
+export interface PendingUpdate<Origin> {
+  update: Uint8Array;
+  origin: Origin;
+}
+
+export class DurableWriter<Origin> {
+  private pending: PendingUpdate<Origin>[] = [];
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly persist: (updates: Uint8Array[]) => Promise<void>,
+    private readonly afterPersist: (batch: PendingUpdate<Origin>[]) => void,
+    private readonly onFailure: (error: Error, batch: PendingUpdate<Origin>[]) => void,
+    /** Runs between batches, when memory holds everything stored so far (e.g. compaction). */
+    private readonly maintain: () => Promise<void> = async () => {},
+  ) {}
+
+  enqueue(update: Uint8Array, origin: Origin): void {
+    this.pending.push({ update, origin });
+    this.running ??= this.drain();
+  }
+
+  /** Resolves once everything enqueued so far is stored (or has failed). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    // Let the rest of this tick's messages join the batch.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending;
+        this.pending = [];
+        try {
+          await this.persist(batch.map((entry) => entry.update));
+        } catch (error) {
+          this.onFailure(error as Error, batch);
+          continue;
+        }
+        this.afterPersist(batch);
+        await this.maintain();
+      }
+    } finally {
+      this.running = undefined;
+    }
+  }
+}

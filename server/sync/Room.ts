@@ -1,0 +1,240 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { roomKey, type RoomAddress } from '../../shared/syncPath.ts';
+import type { Logger } from '../logger.ts';
+import type { DocumentStore } from '../store/DocumentStore.ts';
+import { DurableWriter, type PendingUpdate } from './DurableWriter.ts';
+import { encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.ts';
+
+/** What the room needs from a connection. */
+export interface RoomPeer {
+  readonly id: string;
+  /** Awareness client ids this peer controls, removed when it leaves. */
+  readonly awarenessClients: Set<number>;
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export interface RoomLimits {
+  compactAfterUpdates: number;
+  compactAfterBytes: number;
+  maxDocumentBytes: number;
+  ackIntervalMs: number;
+}
+
+/** Transaction origin of updates that came from a peer and are already stored. */
+interface StoredPeerUpdate {
+  readonly kind: 'stored-peer-update';
+  readonly peer: RoomPeer;
+}
+
+type WriterOrigin = RoomPeer | 'server';
+
+/**
+ * One loaded document: its Y.Doc, awareness and connected peers.
+ *
+ * Invariant: an update reaches other peers only after the store has it. Peer updates are stored
+ * first and applied to the Y.Doc afterwards, so the in-memory document is never ahead of the disk
+ * for anything a peer sent; changes the server makes itself are stored before they are broadcast.
+ */
+export class Room {
+  readonly key: string;
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly peers = new Set<RoomPeer>();
+  /** Connections plus API calls currently using the room; 0 starts the unload timer. */
+  leases = 0;
+  unloadTimer: NodeJS.Timeout | undefined;
+  unloading: Promise<void> | undefined;
+
+  private readonly writer: DurableWriter<WriterOrigin>;
+  private lastSeq: number;
+  private storedBytes: number;
+  private updatesSinceSnapshot: number;
+  private bytesSinceSnapshot = 0;
+  private readonly ackTimers = new Map<RoomPeer, NodeJS.Timeout>();
+
+  private constructor(
+    readonly address: RoomAddress,
+    private readonly store: DocumentStore,
+    private readonly limits: RoomLimits,
+    private readonly log: Logger,
+    private readonly onChange: (room: Room) => void,
+    loaded: { lastSeq: number; bytes: number; count: number },
+  ) {
+    this.key = roomKey(address);
+    this.lastSeq = loaded.lastSeq;
+    this.storedBytes = loaded.bytes;
+    this.updatesSinceSnapshot = loaded.count > 1 ? loaded.count - 1 : 0;
+    this.awareness.setLocalState(null);
+    this.writer = new DurableWriter<WriterOrigin>(
+      async (updates) => {
+        this.lastSeq = await this.store.append(this.key, updates);
+        for (const update of updates) {
+          this.updatesSinceSnapshot += 1;
+          this.bytesSinceSnapshot += update.byteLength;
+          this.storedBytes += update.byteLength;
+        }
+      },
+      (batch) => this.afterStored(batch),
+      (error, batch) => this.onStoreFailure(error, batch),
+      () => this.compactIfDue(),
+    );
+    this.doc.on('update', this.handleDocUpdate);
+    this.awareness.on('update', this.handleAwarenessUpdate);
+  }
+
+  /** Loads a document from the store. Stored updates that fail to apply are logged and skipped, never deleted. */
+  static async load(
+    address: RoomAddress,
+    store: DocumentStore,
+    limits: RoomLimits,
+    log: Logger,
+    onChange: (room: Room) => void,
+  ): Promise<Room> {
+    const stored = await store.load(roomKey(address));
+    const room = new Room(address, store, limits, log, onChange, {
+      lastSeq: stored.lastSeq,
+      bytes: stored.bytes,
+      count: stored.updates.length,
+    });
+    room.doc.transact(() => {
+      stored.updates.forEach((update, index) => {
+        try {
+          Y.applyUpdate(room.doc, update);
+        } catch (error) {
+          log.error({ doc: room.key, index, err: error }, 'stored update could not be applied; skipped');
+        }
+      });
+    }, { kind: 'load' });
+    return room;
+  }
+
+  /** Queues a peer's update; it is stored, then applied and broadcast. */
+  receiveUpdate(update: Uint8Array, peer: RoomPeer): { ok: true } | { ok: false; reason: 'too-large' } {
+    if (this.storedBytes + update.byteLength > this.limits.maxDocumentBytes) return { ok: false, reason: 'too-large' };
+    this.writer.enqueue(update, peer);
+    return { ok: true };
+  }
+
+  /** Resolves when everything received so far is stored and applied. */
+  async settled(): Promise<void> {
+    await this.writer.idle();
+  }
+
+  addPeer(peer: RoomPeer): void {
+    this.peers.add(peer);
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) peer.send(encodeAwareness(this.awareness, states));
+  }
+
+  removePeer(peer: RoomPeer): void {
+    this.peers.delete(peer);
+    const timer = this.ackTimers.get(peer);
+    if (timer) clearTimeout(timer);
+    this.ackTimers.delete(peer);
+    if (peer.awarenessClients.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessClients], null);
+    }
+  }
+
+  /** Stores pending work, compacts the log into a snapshot and frees the Y.Doc. */
+  async unload(): Promise<void> {
+    await this.writer.idle();
+    if (this.updatesSinceSnapshot > 0) await this.compact();
+    for (const timer of this.ackTimers.values()) clearTimeout(timer);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  get stats() {
+    return { lastSeq: this.lastSeq, storedBytes: this.storedBytes, updatesSinceSnapshot: this.updatesSinceSnapshot };
+  }
+
+  private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (isStoredPeerUpdate(origin)) {
+      this.broadcast(encodeUpdate(update), origin.peer);
+      this.scheduleAck(origin.peer);
+      this.onChange(this);
+    } else if ((origin as { kind?: string } | null)?.kind !== 'load') {
+      // A change made on the server (API, seeding): store it, then broadcast (in afterStored).
+      this.writer.enqueue(update, 'server');
+    }
+  };
+
+  private afterStored(batch: PendingUpdate<WriterOrigin>[]): void {
+    for (const { update, origin } of batch) {
+      if (origin === 'server') {
+        this.broadcast(encodeUpdate(update), undefined);
+      } else {
+        const storedOrigin: StoredPeerUpdate = { kind: 'stored-peer-update', peer: origin };
+        try {
+          Y.applyUpdate(this.doc, update, storedOrigin);
+        } catch (error) {
+          this.log.error({ doc: this.key, peer: origin.id, err: error }, 'update could not be applied');
+          origin.close(4400, 'Update could not be applied');
+        }
+      }
+    }
+  }
+
+  private onStoreFailure(error: Error, batch: PendingUpdate<WriterOrigin>[]): void {
+    this.log.error({ doc: this.key, err: error, updates: batch.length }, 'store append failed; closing writers');
+    // Nothing was broadcast. The writers keep their changes locally and resend them on reconnect.
+    for (const { origin } of batch) if (origin !== 'server') origin.close(4500, 'Could not store the change');
+  }
+
+  /** Tells a writer the server's (durable) state vector; the stock client answers with anything still missing. */
+  private scheduleAck(peer: RoomPeer): void {
+    if (this.ackTimers.has(peer) || !this.peers.has(peer)) return;
+    this.ackTimers.set(
+      peer,
+      setTimeout(() => {
+        this.ackTimers.delete(peer);
+        if (!this.peers.has(peer)) return;
+        void this.writer.idle().then(() => {
+          if (this.peers.has(peer)) peer.send(encodeSyncStep1(this.doc));
+        });
+      }, this.limits.ackIntervalMs),
+    );
+  }
+
+  private broadcast(message: Uint8Array, except: RoomPeer | undefined): void {
+    for (const peer of this.peers) if (peer !== except) peer.send(message);
+  }
+
+  private readonly handleAwarenessUpdate = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    const peer = origin as RoomPeer | null;
+    if (peer && this.peers.has(peer)) {
+      for (const id of changes.added) peer.awarenessClients.add(id);
+      for (const id of changes.removed) peer.awarenessClients.delete(id);
+    }
+    if (changed.length > 0) this.broadcast(encodeAwareness(this.awareness, changed), undefined);
+  };
+
+  private async compactIfDue(): Promise<void> {
+    if (
+      this.updatesSinceSnapshot >= this.limits.compactAfterUpdates ||
+      this.bytesSinceSnapshot >= this.limits.compactAfterBytes
+    ) {
+      await this.compact();
+    }
+  }
+
+  private async compact(): Promise<void> {
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    await this.store.compact(this.key, snapshot, this.lastSeq);
+    this.storedBytes = snapshot.byteLength;
+    this.updatesSinceSnapshot = 0;
+    this.bytesSinceSnapshot = 0;
+    this.log.debug({ doc: this.key, bytes: snapshot.byteLength, throughSeq: this.lastSeq }, 'compacted');
+  }
+}
+
+function isStoredPeerUpdate(origin: unknown): origin is StoredPeerUpdate {
+  return (origin as StoredPeerUpdate | null)?.kind === 'stored-peer-update';
+}

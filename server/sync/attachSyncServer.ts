@@ -1,0 +1,97 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { CloseCodes } from '../../shared/closeCodes.ts';
+import { SYNC_PATH_PREFIX, parseSyncPath } from '../../shared/syncPath.ts';
+import { authorizeConnection } from '../auth/authorizeConnection.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import type { WorkspaceService } from '../workspace/WorkspaceService.ts';
+import { Connection } from './Connection.ts';
+import type { RoomRegistry } from './RoomRegistry.ts';
+
+export interface SyncServer {
+  readonly connectionCount: number;
+  /** Closes every connection (clients reconnect to the next server) and stops accepting new ones. */
+  close(): Promise<void>;
+}
+
+/**
+ * The sync endpoint: `GET /sync/<workspace>/<document>` upgraded to a websocket. The connection is
+ * authorised before the upgrade completes; refusals are reported with a named close code so the
+ * stock provider stops retrying and the UI can say why.
+ */
+export function attachSyncServer(
+  server: Server,
+  deps: { rooms: RoomRegistry; workspaces: WorkspaceService; config: Config; log: Logger },
+): SyncServer {
+  const { rooms, workspaces, config, log } = deps;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayloadBytes, perMessageDeflate: false });
+  const connections = new Set<Connection>();
+  let closing = false;
+
+  const refuse = (socket: Duplex, request: IncomingMessage, close: { code: number; reason: string }) => {
+    wss.handleUpgrade(request, socket, Buffer.alloc(0), (ws) => ws.close(close.code, close.reason));
+  };
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = request.url ?? '';
+    if (!url.startsWith(`${SYNC_PATH_PREFIX}/`)) return; // not ours (e.g. Vite's HMR in development)
+    socket.on('error', () => socket.destroy());
+    if (closing) return refuse(socket, request, CloseCodes.ShuttingDown);
+    const parsed = parseSyncPath(url);
+    if (!parsed.ok) {
+      log.info({ reason: parsed.error }, 'sync connection refused: bad path');
+      return refuse(socket, request, { code: CloseCodes.NotFound.code, reason: parsed.error });
+    }
+    const { address } = parsed;
+    void (async () => {
+      const decision = await authorizeConnection(request, address, workspaces);
+      if (!decision.ok) return refuse(socket, request, decision.close);
+      const room = await rooms.acquire(address);
+      if (socket.destroyed) return rooms.release(room);
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        const connection = new Connection(ws, room, decision.principal, decision.access, config, log, (closed) => {
+          connections.delete(closed);
+          rooms.release(room);
+          log.debug({ conn: closed.id, doc: room.key }, 'disconnected');
+        });
+        connections.add(connection);
+        log.debug({ conn: connection.id, doc: room.key, access: decision.access }, 'connected');
+        void connection.start().catch((error: unknown) => {
+          log.error({ err: error }, 'connection start failed');
+          connection.close(CloseCodes.ServerError.code, CloseCodes.ServerError.reason);
+        });
+      });
+    })().catch((error: unknown) => {
+      log.error({ err: error, workspace: address.workspaceId, document: address.documentId }, 'sync connection failed');
+      refuse(socket, request, CloseCodes.ServerError);
+    });
+  };
+  server.on('upgrade', onUpgrade);
+
+  const heartbeat = setInterval(() => {
+    for (const connection of connections) {
+      if (!connection.isAlive) {
+        connection.terminate();
+        continue;
+      }
+      connection.isAlive = false;
+      connection.ping();
+    }
+  }, config.pingIntervalMs);
+  heartbeat.unref();
+
+  return {
+    get connectionCount() {
+      return connections.size;
+    },
+    async close() {
+      closing = true;
+      clearInterval(heartbeat);
+      server.off('upgrade', onUpgrade);
+      for (const connection of [...connections]) connection.close(CloseCodes.ShuttingDown.code, CloseCodes.ShuttingDown.reason);
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

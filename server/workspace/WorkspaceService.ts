@@ -1,0 +1,128 @@
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
+import type { JSONContent } from '@tiptap/core';
+import type { CreateDocumentRequest, UpdateDocumentRequest, WorkspaceResponse } from '../../shared/api.ts';
+import { DEMO_DOCUMENT_TITLE, demoDocument } from '../../shared/demoDocument.ts';
+import { TEXT_FIELD, editorSchema } from '../../shared/editorExtensions.ts';
+import { newDocumentId } from '../../shared/ids.ts';
+import { INDEX_DOCUMENT_ID, type RoomAddress } from '../../shared/syncPath.ts';
+import {
+  addDocument,
+  patchDocument,
+  readDocument,
+  readDocuments,
+  readWorkspaceMeta,
+  writeWorkspaceMeta,
+  type DocumentMeta,
+  type WorkspaceMeta,
+} from '../../shared/workspaceIndex.ts';
+import type { DocumentStore } from '../store/DocumentStore.ts';
+import type { Room } from '../sync/Room.ts';
+import type { RoomRegistry } from '../sync/RoomRegistry.ts';
+
+const INDEX_SUFFIX = `/${INDEX_DOCUMENT_ID}`;
+/** How often a document's "updated" time in the list may change while people type. */
+const TOUCH_INTERVAL_MS = 10_000;
+
+function indexAddress(workspaceId: string): RoomAddress {
+  return { workspaceId, documentId: INDEX_DOCUMENT_ID };
+}
+
+/**
+ * Workspaces and their document lists. Every change goes through the workspace's index document,
+ * so it is stored durably and reaches every open workspace page live.
+ */
+export class WorkspaceService {
+  private readonly schema = editorSchema();
+  private readonly lastTouched = new Map<string, number>();
+
+  constructor(
+    private readonly rooms: RoomRegistry,
+    private readonly store: DocumentStore,
+  ) {}
+
+  async listWorkspaces(): Promise<WorkspaceMeta[]> {
+    const keys = await this.store.listKeys('');
+    const ids = keys.filter((key) => key.endsWith(INDEX_SUFFIX)).map((key) => key.slice(0, -INDEX_SUFFIX.length));
+    const workspaces = await Promise.all(ids.map((id) => this.readIndex(id, (room) => readWorkspaceMeta(room.doc, id))));
+    return workspaces.filter((meta): meta is WorkspaceMeta => meta !== undefined);
+  }
+
+  async getWorkspace(workspaceId: string): Promise<WorkspaceResponse | undefined> {
+    if (!(await this.exists(workspaceId))) return undefined;
+    return this.readIndex(workspaceId, (room) => {
+      const workspace = readWorkspaceMeta(room.doc, workspaceId);
+      return workspace ? { workspace, documents: readDocuments(room.doc) } : undefined;
+    });
+  }
+
+  /** Creates a workspace; with `demo`, also a demo document. Returns undefined if the id is taken. */
+  async createWorkspace(id: string, name: string, options: { demo?: boolean } = {}): Promise<WorkspaceMeta | undefined> {
+    if (await this.exists(id)) return undefined;
+    const createdAt = Date.now();
+    await this.rooms.using(indexAddress(id), async (room) => {
+      writeWorkspaceMeta(room.doc, { name, createdAt });
+      await room.settled();
+    });
+    if (options.demo) {
+      await this.createDocument(id, { title: DEMO_DOCUMENT_TITLE, kind: 'outcome-document' }, demoDocument);
+    }
+    return { id, name, createdAt };
+  }
+
+  /** Creates a document, seeding its content on the server (never through an editor). */
+  async createDocument(
+    workspaceId: string,
+    request: CreateDocumentRequest,
+    content?: JSONContent,
+  ): Promise<DocumentMeta | undefined> {
+    if (!(await this.exists(workspaceId))) return undefined;
+    const id = newDocumentId();
+    if (content) {
+      await this.rooms.using({ workspaceId, documentId: id }, async (room) => {
+        prosemirrorJSONToYXmlFragment(this.schema, content, room.doc.getXmlFragment(TEXT_FIELD));
+        await room.settled();
+      });
+    }
+    const now = Date.now();
+    const meta: DocumentMeta = { id, title: request.title, kind: request.kind, createdAt: now, updatedAt: now, archived: false };
+    await this.rooms.using(indexAddress(workspaceId), async (room) => {
+      addDocument(room.doc, meta);
+      await room.settled();
+    });
+    return meta;
+  }
+
+  async updateDocument(
+    workspaceId: string,
+    documentId: string,
+    patch: UpdateDocumentRequest,
+  ): Promise<DocumentMeta | undefined> {
+    if (!(await this.exists(workspaceId))) return undefined;
+    return this.rooms.using(indexAddress(workspaceId), async (room) => {
+      if (!patchDocument(room.doc, documentId, { ...patch, updatedAt: Date.now() })) return undefined;
+      await room.settled();
+      return readDocument(room.doc, documentId);
+    });
+  }
+
+  /** Marks a text document as changed in its workspace list, at most every few seconds. */
+  touchDocument(address: RoomAddress): void {
+    if (address.documentId === INDEX_DOCUMENT_ID) return;
+    const key = `${address.workspaceId}/${address.documentId}`;
+    const now = Date.now();
+    if (now - (this.lastTouched.get(key) ?? 0) < TOUCH_INTERVAL_MS) return;
+    this.lastTouched.set(key, now);
+    void this.rooms
+      .using(indexAddress(address.workspaceId), (room) => patchDocument(room.doc, address.documentId, { updatedAt: now }))
+      .catch(() => {});
+  }
+
+  private async exists(workspaceId: string): Promise<boolean> {
+    const keys = await this.store.listKeys(`${workspaceId}${INDEX_SUFFIX}`);
+    return keys.length > 0;
+  }
+
+  private readIndex<T>(workspaceId: string, read: (room: Room) => T): Promise<T> {
+    return this.rooms.using(indexAddress(workspaceId), read);
+  }
+}
