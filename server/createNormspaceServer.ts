@@ -34,9 +34,8 @@ export async function createNormspaceServer(
   log: Logger,
   store: DocumentStore = SqliteStore.open(config.dataDir),
 ): Promise<NormspaceServer> {
-  let workspaces: WorkspaceService | undefined;
-  const rooms = new RoomRegistry(store, config, log, (room) => workspaces?.touchDocument(room.address));
-  workspaces = new WorkspaceService(rooms, store);
+  const rooms: RoomRegistry = new RoomRegistry(store, config, log, (room) => workspaces.touchDocument(room.address));
+  const workspaces = new WorkspaceService(rooms, store);
 
   if ((await workspaces.listWorkspaces()).length === 0) {
     await workspaces.createWorkspace(config.defaultWorkspace, 'Best Practice Forum on Cybersecurity', { demo: true });

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultConfig, type Config } from '../../server/config.ts';
+import { createNormspaceServer, type NormspaceServer } from '../../server/createNormspaceServer.ts';
+import { createLogger } from '../../server/logger.ts';
+
+export interface TestServer {
+  server: NormspaceServer;
+  url: string;
+  wsUrl: string;
+  dataDir: string;
+  config: Config;
+  /** Stops the server and starts a new one on the same data dir (same port when possible). */
+  restart(): Promise<void>;
+  /** Stops the server and removes the data dir. */
+  stop(): Promise<void>;
+}
+
+/** The real server on port 0 with a temp data dir and quiet logs. */
+export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
+  const dataDir = overrides.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'normspace-test-'));
+  const config: Config = {
+    ...defaultConfig,
+    port: 0,
+    logLevel: (process.env.TEST_LOG_LEVEL as Config['logLevel']) ?? 'silent',
+    staticDir: path.resolve('dist/client'),
+    unloadGraceMs: 200,
+    ackIntervalMs: 50,
+    ...overrides,
+    dataDir,
+  };
+  const log = createLogger(config.logLevel);
+  const handle: TestServer = {
+    server: await createNormspaceServer(config, log),
+    url: '',
+    wsUrl: '',
+    dataDir,
+    config,
+    async restart() {
+      await handle.server.close();
+      handle.server = await createNormspaceServer({ ...config, port: handle.server.port }, log);
+      setUrls();
+    },
+    async stop() {
+      await handle.server.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  const setUrls = () => {
+    handle.url = handle.server.url;
+    handle.wsUrl = `${handle.server.url.replace(/^http/, 'ws')}/sync`;
+  };
+  setUrls();
+  return handle;
+}
