@@ -10,7 +10,7 @@ export const configOptions = {
   dataDir: { env: 'DATA_DIR', default: './data', doc: 'Directory of the embedded SQLite store (created if missing, never overwritten).', schema: z.string().min(1) },
   logLevel: { env: 'LOG_LEVEL', default: 'info', doc: 'pino log level: fatal, error, warn, info, debug, trace or silent.', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) },
   defaultWorkspace: { env: 'DEFAULT_WORKSPACE', default: 'bpf-cybersecurity', doc: 'Id of the workspace created with a demo document on first start.', schema: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/) },
-  maxPayloadBytes: { env: 'MAX_PAYLOAD_BYTES', default: 8 * 1024 * 1024, doc: 'Largest websocket message accepted; larger ones close that connection (4413).', schema: z.coerce.number().int().min(1024) },
+  maxPayloadBytes: { env: 'MAX_PAYLOAD_BYTES', default: 8 * 1024 * 1024, doc: 'Largest websocket message accepted; larger ones close that connection (close code 1009).', schema: z.coerce.number().int().min(1024) },
   maxDocumentBytes: { env: 'MAX_DOCUMENT_BYTES', default: 64 * 1024 * 1024, doc: 'Largest encoded size a document may grow to; updates beyond it are refused (4413).', schema: z.coerce.number().int().min(1024) },
   maxMessagesPerSecond: { env: 'MAX_MESSAGES_PER_SECOND', default: 200, doc: 'Per-connection message rate (token bucket, burst of 4× this); beyond it the connection closes (4429).', schema: z.coerce.number().int().min(1) },
   maxBodyBytes: { env: 'MAX_BODY_BYTES', default: 1024 * 1024, doc: 'Largest JSON API request body.', schema: z.coerce.number().int().min(1024) },
