@@ -1,0 +1,13 @@
+import type { AnchorHTMLAttributes, MouseEvent } from 'react';
+import { navigate } from '../router/navigate.ts';
+
+/** An ordinary link that navigates inside the app; modified clicks (new tab, etc.) behave as usual. */
+export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+  const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(href);
+  };
+  return <a href={href} onClick={handleClick} {...rest} />;
+}

@@ -1,0 +1,28 @@
+import { isValidId } from '../../shared/ids.ts';
+
+export type Route =
+  | { name: 'root' }
+  | { name: 'workspace'; workspaceId: string }
+  | { name: 'document'; workspaceId: string; documentId: string }
+  | { name: 'not-found'; path: string };
+
+/** Maps a pathname to a page: `/`, `/w/<workspace>`, `/w/<workspace>/d/<document>`. */
+export function matchRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) return { name: 'root' };
+  const [w, workspaceId, d, documentId] = parts;
+  if (w !== 'w' || !workspaceId || !isValidId(workspaceId)) return { name: 'not-found', path: pathname };
+  if (parts.length === 2) return { name: 'workspace', workspaceId };
+  if (parts.length === 4 && d === 'd' && documentId && isValidId(documentId)) {
+    return { name: 'document', workspaceId, documentId };
+  }
+  return { name: 'not-found', path: pathname };
+}
+
+export function workspacePath(workspaceId: string): string {
+  return `/w/${encodeURIComponent(workspaceId)}`;
+}
+
+export function documentPath(workspaceId: string, documentId: string): string {
+  return `${workspacePath(workspaceId)}/d/${encodeURIComponent(documentId)}`;
+}
