@@ -37,7 +37,9 @@ export async function createNormspaceServer(
   const rooms: RoomRegistry = new RoomRegistry(store, config, log, (room) => workspaces.touchDocument(room.address));
   const workspaces = new WorkspaceService(rooms, store);
 
-  if ((await workspaces.listWorkspaces()).length === 0) {
+  const existing = await workspaces.listWorkspaces();
+  for (const workspace of existing) await workspaces.ensureTaxonomy(workspace.id);
+  if (existing.length === 0) {
     await workspaces.createWorkspace(config.defaultWorkspace, 'Best Practice Forum on Cybersecurity', { demo: true });
     log.info({ workspace: config.defaultWorkspace }, 'created the default workspace with a demo document');
   }

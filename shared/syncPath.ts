@@ -6,6 +6,12 @@ export const SYNC_PATH_PREFIX = '/sync';
 /** The reserved document id of a workspace's index (its document list and presence). */
 export const INDEX_DOCUMENT_ID = '_index';
 
+/** The reserved document id of a workspace's shared taxonomy (terms, kinds, merges). */
+export const TAXONOMY_DOCUMENT_ID = '_taxonomy';
+
+/** Workspace-level documents; ordinary document ids cannot start with "_", so these never clash. */
+export const RESERVED_DOCUMENT_IDS: readonly string[] = [INDEX_DOCUMENT_ID, TAXONOMY_DOCUMENT_ID];
+
 export interface RoomAddress {
   workspaceId: string;
   documentId: string;
@@ -34,7 +40,7 @@ export function parseSyncPath(url: string): ParsedSyncPath {
   const workspaceId = decodeURIComponent(parts[2] ?? '');
   const documentId = decodeURIComponent(parts[3] ?? '');
   if (!isValidId(workspaceId)) return { ok: false, error: 'invalid workspace id' };
-  if (documentId !== INDEX_DOCUMENT_ID && !isValidId(documentId)) {
+  if (!RESERVED_DOCUMENT_IDS.includes(documentId) && !isValidId(documentId)) {
     return { ok: false, error: 'invalid document id' };
   }
   return { ok: true, address: { workspaceId, documentId } };

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { CloseCodes } from '../../shared/closeCodes.ts';
-import { INDEX_DOCUMENT_ID, type RoomAddress } from '../../shared/syncPath.ts';
+import { INDEX_DOCUMENT_ID, TAXONOMY_DOCUMENT_ID, type RoomAddress } from '../../shared/syncPath.ts';
 import type { WorkspaceService } from '../workspace/WorkspaceService.ts';
 
 export type Access = 'read' | 'write';
@@ -22,7 +22,9 @@ let anonymousCounter = 0;
  * Called at the websocket upgrade, before any document data is sent.
  *
  * Today: the workspace and document must exist; the workspace index is read-only for every
- * client (it changes through the API); archived documents are read-only; the rest is writable.
+ * client (it changes through the API); the taxonomy is writable (a later role model gives it to
+ * facilitators only); archived documents are read-only, and so are their tags, which live in the
+ * same Yjs document as the text: whoever may not edit a document may not change its tags.
  */
 export async function authorizeConnection(
   _request: IncomingMessage,
@@ -33,6 +35,7 @@ export async function authorizeConnection(
   const workspace = await workspaces.getWorkspace(address.workspaceId);
   if (!workspace) return { ok: false, close: CloseCodes.NotFound };
   if (address.documentId === INDEX_DOCUMENT_ID) return { ok: true, principal, access: 'read' };
+  if (address.documentId === TAXONOMY_DOCUMENT_ID) return { ok: true, principal, access: 'write' };
   const document = workspace.documents.find((entry) => entry.id === address.documentId);
   if (!document) return { ok: false, close: CloseCodes.NotFound };
   return { ok: true, principal, access: document.archived ? 'read' : 'write' };

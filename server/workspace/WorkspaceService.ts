@@ -4,7 +4,8 @@ import type { CreateDocumentRequest, UpdateDocumentRequest, WorkspaceResponse } 
 import { DEMO_DOCUMENT_TITLE, demoDocument } from '../../shared/demoDocument.ts';
 import { TEXT_FIELD, editorSchema } from '../../shared/editorExtensions.ts';
 import { newDocumentId } from '../../shared/ids.ts';
-import { INDEX_DOCUMENT_ID, type RoomAddress } from '../../shared/syncPath.ts';
+import { INDEX_DOCUMENT_ID, TAXONOMY_DOCUMENT_ID, type RoomAddress } from '../../shared/syncPath.ts';
+import { seedTaxonomy } from '../../shared/taxonomy/seedTaxonomy.ts';
 import {
   addDocument,
   patchDocument,
@@ -59,6 +60,7 @@ export class WorkspaceService {
   async createWorkspace(id: string, name: string, options: { demo?: boolean } = {}): Promise<WorkspaceMeta | undefined> {
     if (await this.exists(id)) return undefined;
     const createdAt = Date.now();
+    await this.ensureTaxonomy(id);
     await this.rooms.using(indexAddress(id), async (room) => {
       writeWorkspaceMeta(room.doc, { name, createdAt });
       await room.settled();
@@ -105,9 +107,19 @@ export class WorkspaceService {
     });
   }
 
+  /** Gives a workspace the starter taxonomy if it has none yet (new workspaces, older data dirs). */
+  async ensureTaxonomy(workspaceId: string): Promise<void> {
+    const address = { workspaceId, documentId: TAXONOMY_DOCUMENT_ID };
+    if ((await this.store.listKeys(`${workspaceId}/${TAXONOMY_DOCUMENT_ID}`)).length > 0) return;
+    await this.rooms.using(address, async (room) => {
+      seedTaxonomy(room.doc);
+      await room.settled();
+    });
+  }
+
   /** Marks a text document as changed in its workspace list, at most every few seconds. */
   touchDocument(address: RoomAddress): void {
-    if (address.documentId === INDEX_DOCUMENT_ID) return;
+    if (address.documentId.startsWith('_')) return;
     const key = `${address.workspaceId}/${address.documentId}`;
     const now = Date.now();
     if (now - (this.lastTouched.get(key) ?? 0) < TOUCH_INTERVAL_MS) return;
