@@ -1,0 +1,17 @@
+import { createContext, useContext } from 'react';
+import type { Room } from '../sync/openRoom.ts';
+
+export interface WorkspaceContextValue {
+  workspaceId: string;
+  /** The workspace's index room: document list and who is where. */
+  index: Room;
+}
+
+export const WorkspaceContext = createContext<WorkspaceContextValue | null>(null);
+
+/** The open workspace; only inside `WorkspaceShell`. */
+export function useWorkspace(): WorkspaceContextValue {
+  const value = useContext(WorkspaceContext);
+  if (!value) throw new Error('useWorkspace must be used inside WorkspaceShell');
+  return value;
+}

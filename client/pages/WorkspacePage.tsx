@@ -1,0 +1,42 @@
+import { AppHeader } from '../components/AppHeader.tsx';
+import { ConnectionStatus } from '../components/ConnectionStatus.tsx';
+import { DocumentList } from '../components/DocumentList.tsx';
+import { NewDocumentForm } from '../components/NewDocumentForm.tsx';
+import { WorkspacePresence } from '../components/WorkspacePresence.tsx';
+import { useAwarenessPeers } from '../hooks/useAwarenessPeers.ts';
+import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
+import { useRefusal } from '../hooks/useRefusal.ts';
+import { useWorkspace } from '../hooks/useWorkspace.ts';
+import { useWorkspaceIndex } from '../hooks/useWorkspaceIndex.ts';
+import { workspacePath } from '../router/matchRoute.ts';
+import { MissingPage } from './MissingPage.tsx';
+
+/** `/w/<workspace>`: the live document list, a form for new documents and who is here. */
+export function WorkspacePage() {
+  const { workspaceId, index } = useWorkspace();
+  const { workspace, documents } = useWorkspaceIndex(index.doc, workspaceId);
+  const peers = useAwarenessPeers(index.provider.awareness);
+  const refusal = useRefusal(index.status);
+  const name = workspace?.name ?? workspaceId;
+  useDocumentTitle(name);
+
+  if (refusal && !workspace) {
+    return <MissingPage title="This workspace does not exist" text={`There is no workspace called “${workspaceId}” on this server.`} />;
+  }
+
+  return (
+    <>
+      <AppHeader homeHref={workspacePath(workspaceId)} trail={<span className="trail-item" aria-current="page">{name}</span>}>
+        <ConnectionStatus store={index.status} readOnly />
+      </AppHeader>
+      <main id="main" tabIndex={-1} className="workspace-layout">
+        <div className="workspace-main">
+          <h1 className="page-title">{name}</h1>
+          <NewDocumentForm workspaceId={workspaceId} />
+          <DocumentList workspaceId={workspaceId} documents={documents} peers={peers} loading={!workspace} />
+        </div>
+        <WorkspacePresence workspaceId={workspaceId} peers={peers} documents={documents} />
+      </main>
+    </>
+  );
+}
