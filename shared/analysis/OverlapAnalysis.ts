@@ -26,6 +26,10 @@ function sameRanges(a: Passage, b: Passage): boolean {
   return a.ranges.every((range, i) => range.from === b.ranges[i]!.from && range.to === b.ranges[i]!.to);
 }
 
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((value, i) => value === b[i]));
+}
+
 function sameSet(a: Set<string>, b: Set<string>): boolean {
   if (a.size !== b.size) return false;
   for (const value of a) if (!b.has(value)) return false;
@@ -151,9 +155,37 @@ export class OverlapAnalysis {
     return passages;
   }
 
-  /** Units whose terms include `termId`, as lists of terms (for totals that count distinct units). */
-  unitTermsWith(termId: string): Set<string>[] {
-    return [...(this.unitsByTerm.get(termId) ?? [])].map((key) => this.units.get(key)!.terms);
+  /** Counts the units whose terms include `termId` and at least one of `others`. */
+  countUnitsWithAny(termId: string, others: ReadonlySet<string>): number {
+    let count = 0;
+    for (const key of this.unitsByTerm.get(termId) ?? []) {
+      for (const term of this.units.get(key)!.terms) {
+        if (others.has(term)) {
+          count += 1;
+          break;
+        }
+      }
+    }
+    return count;
+  }
+
+  /** Counts distinct units holding at least one term of `a` and one of `b`. */
+  countUnitsWithBoth(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+    const seen = new Set<string>();
+    let count = 0;
+    for (const termId of a) {
+      for (const key of this.unitsByTerm.get(termId) ?? []) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        for (const term of this.units.get(key)!.terms) {
+          if (b.has(term)) {
+            count += 1;
+            break;
+          }
+        }
+      }
+    }
+    return count;
   }
 
   private changed(): void {
@@ -164,22 +196,27 @@ export class OverlapAnalysis {
   private applyDocument(documentId: string, passages: readonly Passage[]): void {
     const previous = this.documents.get(documentId);
     const next: DocumentState = { passages: new Map(), units: new Map() };
+    let layoutUnchanged = previous !== undefined && previous.passages.size === passages.length;
+    const changed: PassageState[] = [];
     for (const passage of passages) {
-      next.passages.set(passage.id, { passage, terms: effectiveTerms(this.taxonomy, passage.termIds), unitKey: undefined });
-    }
-    const layoutUnchanged =
-      previous !== undefined &&
-      previous.passages.size === next.passages.size &&
-      [...next.passages.values()].every((state) => {
-        const old = previous.passages.get(state.passage.id);
-        return old !== undefined && sameRanges(old.passage, state.passage);
-      });
-
-    // passage-level counters: only passages whose terms or anchoring changed
-    for (const [id, state] of next.passages) {
-      const old = previous?.passages.get(id);
-      if (old && sameSet(old.terms, state.terms) && isOrphaned(old.passage) === isOrphaned(state.passage)) {
-        this.passageStates.set(passageKey(state.passage), state);
+      const old = previous?.passages.get(passage.id);
+      if (old && !sameRanges(old.passage, passage)) layoutUnchanged = false;
+      if (!old) layoutUnchanged = false;
+      const sameTags = old !== undefined && sameList(old.passage.termIds, passage.termIds);
+      if (old && sameTags && isOrphaned(old.passage) === isOrphaned(passage)) {
+        old.passage = passage; // nothing counted changes: keep the state object
+        next.passages.set(passage.id, old);
+        continue;
+      }
+      const state: PassageState = {
+        passage,
+        terms: sameTags ? old!.terms : effectiveTerms(this.taxonomy, passage.termIds),
+        unitKey: old?.unitKey,
+      };
+      next.passages.set(passage.id, state);
+      changed.push(state);
+      if (old && sameSet(old.terms, state.terms) && isOrphaned(old.passage) === isOrphaned(passage)) {
+        this.passageStates.set(passageKey(passage), state);
         continue;
       }
       if (old) this.countPassage(old, -1);
@@ -187,11 +224,31 @@ export class OverlapAnalysis {
     }
     for (const [id, old] of previous?.passages ?? []) if (!next.passages.has(id)) this.countPassage(old, -1);
 
-    // units: same layout → same membership, recompute terms of the units with changed passages
-    const groups: Passage[][] = layoutUnchanged
-      ? [...previous.units.values()].map((unit) => unit.passageKeys.map((key) => next.passages.get(key.split('\u0000')[1]!)!.passage))
-      : groupOverlapping(passages);
-    for (const group of groups) {
+    if (layoutUnchanged && previous) {
+      // Same passages in the same places: units keep their members; only the units of passages
+      // whose tags changed can change their terms.
+      const touched = new Set(changed.map((state) => state.unitKey).filter((key): key is string => key !== undefined));
+      for (const [key, unit] of previous.units) {
+        if (!touched.has(key)) {
+          next.units.set(key, unit);
+          continue;
+        }
+        const terms = new Set<string>();
+        for (const pKey of unit.passageKeys) for (const term of next.passages.get(pKey.slice(pKey.indexOf('\u0000') + 1))!.terms) terms.add(term);
+        const updated: Unit = { ...unit, terms };
+        next.units.set(key, updated);
+        if (!sameSet(unit.terms, terms)) {
+          this.countUnit(unit, -1);
+          this.countUnit(updated, +1);
+        } else {
+          this.units.set(key, updated);
+        }
+      }
+      this.documents.set(documentId, next);
+      return;
+    }
+
+    for (const group of groupOverlapping(passages)) {
       const passageKeys = group.map(passageKey).sort();
       const key = `${documentId}\u0000${passageKeys.join('\u0001')}`;
       const terms = new Set<string>();
@@ -202,6 +259,7 @@ export class OverlapAnalysis {
       }
       next.units.set(key, { key, documentId, passageKeys, terms });
     }
+    for (const state of next.passages.values()) if (isOrphaned(state.passage)) state.unitKey = undefined;
     for (const [key, unit] of previous?.units ?? []) {
       const same = next.units.get(key);
       if (!same || !sameSet(same.terms, unit.terms)) this.countUnit(unit, -1);

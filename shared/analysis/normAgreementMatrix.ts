@@ -25,28 +25,16 @@ export function termMatrix(analysis: OverlapAnalysis, rowKind = 'norm', columnKi
   const columns = termsOfKind(taxonomy, columnKind, true).filter((t) => analysis.unitCount(t.id) > 0);
   const columnIds = new Set(columns.map((c) => c.id));
   const rowIds = new Set(rows.map((r) => r.id));
-  const cells = rows.map((row) => columns.map((column) => analysis.cooccurrence(row.id, column.id)));
-  const countUnits = (termId: string, others: Set<string>) =>
-    analysis.unitTermsWith(termId).filter((terms) => [...terms].some((t) => others.has(t))).length;
-  const allUnits = new Set<string>();
-  for (const row of rows) {
-    for (const key of analysis.unitsByTerm.get(row.id) ?? []) allUnits.add(key);
-  }
-  let total = 0;
-  for (const key of allUnits) {
-    for (const column of columns) {
-      if (analysis.unitsByTerm.get(column.id)?.has(key)) {
-        total += 1;
-        break;
-      }
-    }
-  }
+  const cells = rows.map((row) => {
+    const neighbours = analysis.neighbours(row.id);
+    return columns.map((column) => neighbours.get(column.id) ?? 0);
+  });
   return {
     rows: rows.map(({ id, label }) => ({ id, label })),
     columns: columns.map(({ id, label }) => ({ id, label })),
     cells,
-    rowTotals: rows.map((row) => countUnits(row.id, columnIds)),
-    columnTotals: columns.map((column) => countUnits(column.id, rowIds)),
-    total,
+    rowTotals: rows.map((row) => analysis.countUnitsWithAny(row.id, columnIds)),
+    columnTotals: columns.map((column) => analysis.countUnitsWithAny(column.id, rowIds)),
+    total: analysis.countUnitsWithBoth(rowIds, columnIds),
   };
 }
