@@ -66,9 +66,8 @@ export function statusOf(page: Page): Locator {
 /** Waits until a locator's text satisfies a check (default 10 s); the error shows the last text seen. */
 export async function waitForText(locator: Locator, check: (text: string) => boolean, timeout = 10_000): Promise<string> {
   const deadline = Date.now() + timeout;
-  let last = '';
   for (;;) {
-    last = (await locator.textContent({ timeout: Math.max(1, deadline - Date.now()) }).catch(() => null)) ?? '';
+    const last = (await locator.textContent({ timeout: Math.max(1, deadline - Date.now()) }).catch(() => null)) ?? '';
     if (check(last)) return last;
     if (Date.now() > deadline) throw new Error(`Text of ${locator.toString()} never matched; last seen: ${JSON.stringify(last)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
