@@ -64,7 +64,7 @@ const block = (id: 'bulletList' | 'orderedList' | 'blockquote' | 'codeBlock', la
 
 const heading = (level: 1 | 2 | 3): ToolbarAction => ({
   id: `heading${level}`,
-  label: `Heading ${level}`,
+  label: `H${level} heading`,
   text: `H${level}`,
   shortcut: `Mod-Alt-${level}`,
   isActive: (editor) => editor.isActive('heading', { level }),
