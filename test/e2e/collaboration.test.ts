@@ -49,6 +49,15 @@ describe('two people working together', () => {
 
     await waitForText(statusOf(amina.page), (text) => text === 'Connected · all changes saved');
     await waitForText(statusOf(ben.page), (text) => text === 'Connected · all changes saved');
+
+    // Ben changes his name from the header; Amina sees the new one on his caret and in the list.
+    await ben.page.getByRole('button', { name: /You are Ben Ortiz/ }).click();
+    const dialog = ben.page.getByRole('dialog', { name: 'Your name and colour' });
+    await dialog.getByLabel('Display name').fill('Benjamin Ortiz');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await waitForText(amina.page.getByRole('list', { name: 'Others in this document' }), (text) => text.includes('Benjamin Ortiz'));
+    await editorOf(ben.page).click(); // carets are shown while their editor has focus
+    await waitForText(amina.page.locator('.collaboration-carets__label'), (text) => text.includes('Benjamin Ortiz'));
   });
 
   it('undo takes back only your own typing', async () => {

@@ -25,10 +25,10 @@ const WORD_HTML = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns
 /** Clipboard HTML shaped like Google Docs': everything inside a <b style="font-weight:normal"> wrapper. */
 const GOOGLE_DOCS_HTML = `<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-5e1a7c2b-7fff-1b2c-8a3d-0c9e4f1a2b3c"><h2 dir="ltr"><span style="font-size:16pt;font-weight:400;">Open questions</span></h2><p dir="ltr"><span style="font-weight:400;">Plain words from a shared doc.</span></p><ul><li dir="ltr"><p dir="ltr"><span style="font-weight:400;">Who hosts the next session?</span></p></li></ul></b>`;
 
+/** Pastes into the empty paragraph that always ends the document. */
 async function paste(page: Page, html: string): Promise<void> {
-  await editorOf(page).click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
+  await editorOf(page).locator(':scope > p').last().click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('document-text');
   await editorOf(page).evaluate((element, clipboardHtml) => {
     const data = new DataTransfer();
     data.setData('text/html', clipboardHtml);
@@ -74,7 +74,7 @@ describe('pasting from word processors', () => {
   it('does not make Google Docs text bold and keeps its structure', async () => {
     await paste(user.page, GOOGLE_DOCS_HTML);
     const editor = editorOf(user.page);
-    await editor.locator('h2', { hasText: 'Open questions' }).waitFor();
+    await editor.locator(':scope > h2', { hasText: 'Open questions' }).waitFor({ timeout: 10_000 });
     expect(await editor.locator('ul li', { hasText: 'Who hosts the next session?' }).count()).toBe(1);
     const paragraph = editor.locator('p', { hasText: 'Plain words from a shared doc.' });
     expect(await paragraph.locator('strong').count()).toBe(0);
