@@ -19,7 +19,7 @@ export function WorkspacePresence({ workspaceId, peers, documents }: Props) {
         Who is here <span className="count">({peers.length})</span>
       </h2>
       {peers.length === 0 ? (
-        <p className="empty-state">Connecting…</p>
+        <p className="empty-state">Nobody is here yet.</p>
       ) : (
         <ul className="people">
           {peers.map((peer) => {

@@ -6,14 +6,28 @@
 const CACHE = 'normspace-shell-v1';
 const SHELL = '/';
 
+/** The asset URLs an index.html refers to. */
+function assetsOf(html) {
+  return new Set([...html.matchAll(/(?:src|href)="(\/(?:assets\/[^"]+|favicon\.svg))"/g)].map((match) => match[1]));
+}
+
 async function cacheShell() {
   const cache = await caches.open(CACHE);
   const response = await fetch(SHELL, { cache: 'no-cache' });
   if (!response.ok) throw new Error(`app shell answered ${response.status}`);
-  const html = await response.clone().text();
-  const assets = [...html.matchAll(/(?:src|href)="(\/(?:assets\/[^"]+|favicon\.svg))"/g)].map((match) => match[1]);
+  const assets = assetsOf(await response.clone().text());
   await cache.put(SHELL, response);
-  await cache.addAll([...new Set(assets)]);
+  await cache.addAll([...assets]);
+}
+
+/** After a new version of the app: forget the assets the new shell no longer uses. */
+async function storeShell(cache, response) {
+  const keep = assetsOf(await response.clone().text());
+  await cache.put(SHELL, response);
+  for (const request of await cache.keys()) {
+    const path = new URL(request.url).pathname;
+    if (path.startsWith('/assets/') && !keep.has(path)) await cache.delete(request);
+  }
 }
 
 self.addEventListener('install', (event) => {
@@ -29,13 +43,13 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-async function networkFirstPage(request) {
+async function networkFirstPage(event) {
   const cache = await caches.open(CACHE);
   try {
-    const response = await fetch(request);
+    const response = await fetch(event.request);
     // Every app path answers with the same index.html: keep the newest as the shell.
     if (response.ok && (response.headers.get('content-type') ?? '').includes('text/html')) {
-      await cache.put(SHELL, response.clone());
+      event.waitUntil(storeShell(cache, response.clone()));
     }
     return response;
   } catch (error) {
@@ -61,7 +75,7 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/sync/')) return;
   if (request.mode === 'navigate') {
-    event.respondWith(networkFirstPage(request));
+    event.respondWith(networkFirstPage(event));
   } else if (url.pathname.startsWith('/assets/') || url.pathname === '/favicon.svg') {
     event.respondWith(cacheFirstAsset(request));
   }

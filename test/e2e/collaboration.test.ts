@@ -112,4 +112,10 @@ describe('two people working together', () => {
     await typeAtEnd(ben.page, 'Ben writes after the restore.');
     await waitForText(statusOf(ben.page), (text) => text === 'Connected · all changes saved');
   });
+
+  it('says so clearly when a document does not exist', async () => {
+    await amina.page.goto(`${app.server.url}/w/bpf-cybersecurity/d/no-such-document`);
+    await amina.page.getByRole('heading', { name: 'This document does not exist' }).waitFor();
+    await waitForText(statusOf(amina.page), (text) => text === 'This document does not exist');
+  });
 });
