@@ -63,4 +63,15 @@ describe('working offline', () => {
     await waitForText(editorOf(ben.page), (text) => text.includes('Amina writes while Ben is away.'));
     await expect.poll(async () => JSON.stringify(await documentBlocks(ben.page))).toBe(JSON.stringify(await documentBlocks(amina.page)));
   });
+
+  it('says "Reconnecting" with the unsynced count while the server is down, and "saved" only after it stored them', async () => {
+    await app.server.server.close();
+    await waitForText(statusOf(ben.page), (text) => text.startsWith('Reconnecting…'));
+    await typeAtEnd(ben.page, 'Ben types while the server restarts.');
+    await waitForText(statusOf(ben.page), (text) => /^Reconnecting… · [1-9]\d* unsynced changes?$/.test(text));
+
+    await app.server.restart();
+    await waitForText(statusOf(ben.page), (text) => text === 'Connected · all changes saved', 20_000);
+    await waitForText(editorOf(amina.page), (text) => text.includes('Ben types while the server restarts.'), 20_000);
+  });
 });
