@@ -49,7 +49,7 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     const user = await arrive(app, 'Eli Mensah', 'Pink');
     await user.page.locator('.document-list').getByRole('link').first().click();
     await editorOf(user.page).locator('table').waitFor();
-    await user.page.getByRole('status').filter({ hasText: 'Connected' }).waitFor();
+    await user.page.getByRole('status').filter({ hasText: 'all changes saved' }).waitFor();
     expect(await seriousViolations(user.page)).toEqual([]);
 
     await user.page.getByRole('button', { name: /You are Eli Mensah/ }).click();

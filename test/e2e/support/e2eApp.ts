@@ -60,7 +60,7 @@ export function editorOf(page: Page): Locator {
 }
 
 export function statusOf(page: Page): Locator {
-  return page.locator('.connection-status');
+  return page.locator('.connection-status__text');
 }
 
 /** Waits until a locator's text satisfies a check (default 10 s); the error shows the last text seen. */
