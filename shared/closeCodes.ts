@@ -12,6 +12,8 @@ export const CloseCodes = {
   RateLimited: { code: 4429, reason: 'Too many messages' },
   ServerError: { code: 4500, reason: 'The document could not be loaded' },
   ShuttingDown: { code: 4503, reason: 'Server is restarting' },
+  /** What this connection may do has changed (e.g. the document was archived): reconnect. */
+  AccessChanged: { code: 4509, reason: 'Access changed; reconnect' },
 } as const;
 
 export type CloseCodeName = keyof typeof CloseCodes;

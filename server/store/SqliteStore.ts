@@ -22,14 +22,24 @@ const SCHEMA = `
   CREATE INDEX updates_by_key ON updates (key, seq);
 `;
 
+/** An `append` waiting for the next group commit. */
+interface PendingAppend {
+  key: string;
+  updates: Uint8Array[];
+  resolve: (seq: number) => void;
+  reject: (error: Error) => void;
+}
+
 /**
- * Embedded store on better-sqlite3 (WAL, synchronous=FULL): each `append` is one transaction that
- * is on disk when it returns. The calls are synchronous underneath; the async interface is for
- * stores on a network.
+ * Embedded store on better-sqlite3 (WAL, synchronous=FULL). Appends are group-committed: every
+ * `append` called during one turn of the event loop, for any document, goes into one transaction
+ * (one fsync) on the next turn, and each resolves only once that transaction is on disk. With many
+ * documents being edited at once this costs one fsync per turn instead of one per document.
  */
 export class SqliteStore implements DocumentStore {
   private readonly db: Database.Database;
   private readonly statements;
+  private pendingAppends: PendingAppend[] = [];
 
   private constructor(db: Database.Database) {
     this.db = db;
@@ -110,17 +120,39 @@ export class SqliteStore implements DocumentStore {
     return { updates, lastSeq, bytes };
   }
 
-  private readonly appendTx = (key: string, updates: Uint8Array[]): number => {
-    return this.db.transaction(() => {
-      this.statements.touch.run(key, Date.now(), Date.now());
-      let seq = 0;
-      for (const update of updates) seq = Number(this.statements.insertUpdate.run(key, update).lastInsertRowid);
-      return seq;
-    })();
+  /** One transaction for every pending append; returns the last sequence number of each. */
+  private readonly appendTx = (appends: PendingAppend[]): number[] => {
+    return this.db.transaction(() =>
+      appends.map(({ key, updates }) => {
+        this.statements.touch.run(key, Date.now(), Date.now());
+        let seq = 0;
+        for (const update of updates) seq = Number(this.statements.insertUpdate.run(key, update).lastInsertRowid);
+        return seq;
+      }),
+    )();
   };
 
-  async append(key: string, updates: Uint8Array[]): Promise<number> {
-    return this.appendTx(key, updates);
+  append(key: string, updates: Uint8Array[]): Promise<number> {
+    return new Promise((resolve, reject) => {
+      if (!this.db.open) return reject(new Error('the store is closed'));
+      this.pendingAppends.push({ key, updates, resolve, reject });
+      // appends made in this turn (by any document's writer) join the commit of the next turn
+      if (this.pendingAppends.length === 1) setImmediate(() => this.commitPendingAppends());
+    });
+  }
+
+  private commitPendingAppends(): void {
+    const appends = this.pendingAppends;
+    this.pendingAppends = [];
+    if (appends.length === 0) return;
+    let seqs: number[];
+    try {
+      seqs = this.appendTx(appends);
+    } catch (error) {
+      for (const pending of appends) pending.reject(error as Error);
+      return;
+    }
+    appends.forEach((pending, index) => pending.resolve(seqs[index]!));
   }
 
   async compact(key: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
@@ -136,6 +168,8 @@ export class SqliteStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.commitPendingAppends();
+    this.db.close();
   }
 }

@@ -61,6 +61,15 @@ export class RoomRegistry {
     room.unloadTimer.unref();
   }
 
+  /** Closes every connection to a loaded document (e.g. when what they may do has changed). */
+  async disconnectPeers(address: RoomAddress, close: { code: number; reason: string }): Promise<void> {
+    const pending = this.rooms.get(roomKey(address));
+    const room = pending ? await pending.catch(() => undefined) : undefined;
+    if (!room) return;
+    await room.settled();
+    for (const peer of [...room.peers]) peer.close(close.code, close.reason);
+  }
+
   /** Runs `fn` with the room leased. */
   async using<T>(address: RoomAddress, fn: (room: Room) => Promise<T> | T): Promise<T> {
     const room = await this.acquire(address);

@@ -1,6 +1,7 @@
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import type { JSONContent } from '@tiptap/core';
 import type { CreateDocumentRequest, UpdateDocumentRequest, WorkspaceResponse } from '../../shared/api.ts';
+import { CloseCodes } from '../../shared/closeCodes.ts';
 import { DEMO_DOCUMENT_TITLE, demoDocument } from '../../shared/demoDocument.ts';
 import { TEXT_FIELD, editorSchema } from '../../shared/editorExtensions.ts';
 import { newDocumentId } from '../../shared/ids.ts';
@@ -100,11 +101,17 @@ export class WorkspaceService {
     patch: UpdateDocumentRequest,
   ): Promise<DocumentMeta | undefined> {
     if (!(await this.exists(workspaceId))) return undefined;
-    return this.rooms.using(indexAddress(workspaceId), async (room) => {
-      if (!patchDocument(room.doc, documentId, { ...patch, updatedAt: Date.now() })) return undefined;
+    const updated = await this.rooms.using(indexAddress(workspaceId), async (room) => {
+      const before = readDocument(room.doc, documentId);
+      if (!before || !patchDocument(room.doc, documentId, { ...patch, updatedAt: Date.now() })) return undefined;
       await room.settled();
-      return readDocument(room.doc, documentId);
+      return { before, after: readDocument(room.doc, documentId)! };
     });
+    if (updated && updated.before.archived !== updated.after.archived) {
+      // Access is decided when a connection opens: make open connections reconnect under the new rule.
+      await this.rooms.disconnectPeers({ workspaceId, documentId }, CloseCodes.AccessChanged);
+    }
+    return updated?.after;
   }
 
   /** Gives a workspace the starter taxonomy if it has none yet (new workspaces, older data dirs). */

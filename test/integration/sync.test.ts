@@ -138,6 +138,28 @@ describe('sync with stock y-websocket clients', () => {
     );
   });
 
+  it('makes open connections reconnect under the new rule when a document is archived', async () => {
+    const { id } = await newDocument();
+    const writer = client(id);
+    await writer.synced;
+    writer.text.insert(0, 'before archiving');
+    const closes: number[] = [];
+    writer.provider.on('connection-close', (event) => event && closes.push(event.code));
+    const patch = await fetch(`${server.url}/api/workspaces/${WS}/documents/${id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ archived: true }),
+    });
+    expect(patch.status).toBe(200);
+    await waitFor(() => closes.includes(4509), 'the open connection is told to reconnect');
+    await waitFor(() => writer.provider.synced, 'reconnected');
+    writer.text.insert(0, 'after archiving ');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const fresh = client(id);
+    await fresh.synced;
+    expect(fresh.text.toString()).toBe('before archiving');
+  });
+
   it('tells a writer what is stored: the server state vector comes to cover its edits', async () => {
     const { id } = await newDocument();
     const a = client(id);
