@@ -12,14 +12,20 @@ export const TAXONOMY_DOCUMENT_ID = '_taxonomy';
 /** Workspace-level documents; ordinary document ids cannot start with "_", so these never clash. */
 export const RESERVED_DOCUMENT_IDS: readonly string[] = [INDEX_DOCUMENT_ID, TAXONOMY_DOCUMENT_ID];
 
+/** A text document's companion Yjs document holding its comment threads. */
+export const THREADS_CHANNEL = 'threads';
+
 export interface RoomAddress {
   workspaceId: string;
   documentId: string;
+  /** Set for the document's comment threads (`<workspace>/<document>/threads`). */
+  channel?: typeof THREADS_CHANNEL;
 }
 
 /** The y-websocket room name for a document: the provider appends it to `<origin>/sync/`. */
 export function roomName(address: RoomAddress): string {
-  return `${address.workspaceId}/${address.documentId}`;
+  const base = `${address.workspaceId}/${address.documentId}`;
+  return address.channel ? `${base}/${address.channel}` : base;
 }
 
 /** The storage / in-memory key of a document. */
@@ -29,13 +35,14 @@ export function roomKey(address: RoomAddress): string {
 
 export type ParsedSyncPath = { ok: true; address: RoomAddress } | { ok: false; error: string };
 
-/** Parses `/sync/<workspace>/<document>` (query string ignored) and validates both ids. */
+/** Parses `/sync/<workspace>/<document>[/threads]` (query string ignored) and validates the ids. */
 export function parseSyncPath(url: string): ParsedSyncPath {
   const path = url.split('?')[0] ?? '';
   const parts = path.split('/');
-  // ['', 'sync', ws, doc]
-  if (parts.length !== 4 || `/${parts[1]}` !== SYNC_PATH_PREFIX) {
-    return { ok: false, error: `expected ${SYNC_PATH_PREFIX}/<workspace>/<document>` };
+  // ['', 'sync', ws, doc] or ['', 'sync', ws, doc, 'threads']
+  const channel = parts[4];
+  if (parts.length < 4 || parts.length > 5 || `/${parts[1]}` !== SYNC_PATH_PREFIX || (parts.length === 5 && channel !== THREADS_CHANNEL)) {
+    return { ok: false, error: `expected ${SYNC_PATH_PREFIX}/<workspace>/<document>[/${THREADS_CHANNEL}]` };
   }
   const workspaceId = decodeURIComponent(parts[2] ?? '');
   const documentId = decodeURIComponent(parts[3] ?? '');
@@ -43,5 +50,6 @@ export function parseSyncPath(url: string): ParsedSyncPath {
   if (!RESERVED_DOCUMENT_IDS.includes(documentId) && !isValidId(documentId)) {
     return { ok: false, error: 'invalid document id' };
   }
-  return { ok: true, address: { workspaceId, documentId } };
+  if (channel && RESERVED_DOCUMENT_IDS.includes(documentId)) return { ok: false, error: 'workspace documents have no threads' };
+  return { ok: true, address: channel ? { workspaceId, documentId, channel: THREADS_CHANNEL } : { workspaceId, documentId } };
 }

@@ -38,5 +38,6 @@ export async function authorizeConnection(
   if (address.documentId === TAXONOMY_DOCUMENT_ID) return { ok: true, principal, access: 'write' };
   const document = workspace.documents.find((entry) => entry.id === address.documentId);
   if (!document) return { ok: false, close: CloseCodes.NotFound };
+  // Threads follow the document for now; the commenter role (next issue) will open threads but not text.
   return { ok: true, principal, access: document.archived ? 'read' : 'write' };
 }

@@ -1,4 +1,5 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import { indexFragmentText } from './indexFragmentText.ts';
 
 /** Name of the mark that anchors an annotation; its only attribute is `id`. */
 export const ANNOTATION_MARK = 'annotation';
@@ -32,33 +33,19 @@ function annotationIds(attributes: Record<string, unknown> | undefined): string[
  * needed): used for the workspace-wide analysis and on the server.
  */
 export function extractAnchors(fragment: Y.XmlFragment): DocumentAnchors {
-  let text = '';
+  const { text, runs } = indexFragmentText(fragment);
   const ranges = new Map<string, AnchorRange[]>();
-  const add = (id: string, from: number, to: number) => {
-    const list = ranges.get(id) ?? [];
-    const last = list.at(-1);
-    if (last && last.to >= from - 1 && text.slice(last.to, from).trim() === '') last.to = to;
-    else list.push({ from, to });
-    ranges.set(id, list);
-  };
-  const walk = (node: Y.XmlElement | Y.XmlFragment | Y.XmlText) => {
-    if (node instanceof Y.XmlText) {
-      for (const op of node.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
-        if (typeof op.insert !== 'string') continue;
-        const from = text.length;
-        text += op.insert;
-        for (const id of annotationIds(op.attributes)) add(id, from, text.length);
-      }
-      return;
+  for (const run of runs) {
+    const from = run.start;
+    const to = run.start + run.text.length;
+    for (const id of annotationIds(run.attributes)) {
+      const list = ranges.get(id) ?? [];
+      const last = list.at(-1);
+      if (last && last.to >= from - 1 && text.slice(last.to, from).trim() === '') last.to = to;
+      else list.push({ from, to });
+      ranges.set(id, list);
     }
-    const block = node instanceof Y.XmlElement;
-    if (block && text.length > 0 && !text.endsWith('\n')) text += '\n';
-    for (const child of node.toArray()) {
-      if (child instanceof Y.XmlElement || child instanceof Y.XmlText) walk(child);
-    }
-    if (block && text.length > 0 && !text.endsWith('\n')) text += '\n';
-  };
-  walk(fragment);
+  }
   return { text, ranges };
 }
 

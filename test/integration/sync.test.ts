@@ -3,6 +3,7 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { DocumentMeta } from '../../shared/workspaceIndex.ts';
 import { readDocuments } from '../../shared/workspaceIndex.ts';
+import { createThread, readThreads } from '../../shared/comments/threadsDoc.ts';
 import { INDEX_DOCUMENT_ID } from '../../shared/syncPath.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.ts';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts';
@@ -158,6 +159,22 @@ describe('sync with stock y-websocket clients', () => {
     const fresh = client(id);
     await fresh.synced;
     expect(fresh.text.toString()).toBe('before archiving');
+  });
+
+  it('syncs a document\'s comment threads in a companion room', async () => {
+    const { id } = await newDocument();
+    const threads = { workspaceId: WS, documentId: id, channel: 'threads' as const };
+    const a = connectClient(server.wsUrl, threads);
+    const b = connectClient(server.wsUrl, threads);
+    clients.push(a, b);
+    await Promise.all([a.synced, b.synced]);
+    const anchor = { start: null, end: null, quote: 'q', prefix: '', suffix: '' };
+    createThread(a.doc, { id: 't1', anchor, by: { id: 'u1', name: 'Ana', color: '#000000' }, body: 'Why?' });
+    await waitFor(() => readThreads(b.doc).length === 1, 'thread at the other member');
+    const missing = connectClient(server.wsUrl, { workspaceId: WS, documentId: 'nope', channel: 'threads' });
+    clients.push(missing);
+    const code = await new Promise<number>((resolve) => missing.provider.on('connection-close', (event) => event && resolve(event.code)));
+    expect(code).toBe(4404);
   });
 
   it('tells a writer what is stored: the server state vector comes to cover its edits', async () => {

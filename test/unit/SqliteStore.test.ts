@@ -63,6 +63,50 @@ describe('SqliteStore', () => {
     await store.close();
   });
 
+  it('group-commits appends of several documents made in one turn; each resolves with its own last seq', async () => {
+    const dir = tempDir();
+    const store = SqliteStore.open(dir);
+    const docs = ['w/a', 'w/b', 'w/c'].map((key) => ({ key, doc: new Y.Doc(), updates: [] as Uint8Array[] }));
+    for (const [index, entry] of docs.entries()) {
+      entry.doc.on('update', (update: Uint8Array) => entry.updates.push(update));
+      entry.doc.getText('t').insert(0, `document ${index}`);
+      entry.doc.getText('t').insert(0, '> ');
+    }
+    let resolvedEarly = false;
+    const pending = docs.map(({ key, updates }) => store.append(key, updates));
+    void Promise.race(pending).then(() => (resolvedEarly = true));
+    await Promise.resolve();
+    expect(resolvedEarly).toBe(false); // nothing is acknowledged before the commit
+    const seqs = await Promise.all(pending);
+    expect(seqs).toEqual([seqs[0], seqs[0]! + 2, seqs[0]! + 4]);
+    await store.close();
+
+    const reopened = SqliteStore.open(dir);
+    for (const [index, { key }] of docs.entries()) {
+      const loaded = await reopened.load(key);
+      expect(loaded.lastSeq).toBe(seqs[index]);
+      expect(docFrom(loaded.updates).getText('t').toString()).toBe(`> document ${index}`);
+    }
+    await reopened.close();
+  });
+
+  it('stores appends still pending when it is closed, and refuses appends after', async () => {
+    const dir = tempDir();
+    const store = SqliteStore.open(dir);
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    doc.getText('t').insert(0, 'last words');
+    const appended = store.append('w/d', updates);
+    await store.close();
+    expect(await appended).toBeGreaterThan(0);
+    await expect(store.append('w/d', updates)).rejects.toThrow(/closed/);
+
+    const reopened = SqliteStore.open(dir);
+    expect(docFrom((await reopened.load('w/d')).updates).getText('t').toString()).toBe('last words');
+    await reopened.close();
+  });
+
   it('refuses a file that is not a SQLite database and leaves it byte for byte', async () => {
     const dir = tempDir();
     const file = path.join(dir, SQLITE_FILE_NAME);

@@ -17,6 +17,8 @@ describe('parseSyncPath', () => {
   it.each([
     ['/sync/ws', 'expected'],
     ['/sync/ws/doc/extra', 'expected'],
+    ['/sync/ws/doc/threads/more', 'expected'],
+    ['/sync/ws/_index/threads', 'no threads'],
     ['/other/ws/doc', 'expected'],
     ['/sync/Upper/doc', 'invalid workspace id'],
     ['/sync/ws/..%2Fetc', 'invalid document id'],
@@ -26,6 +28,14 @@ describe('parseSyncPath', () => {
     const parsed = parseSyncPath(path);
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.error).toContain(error);
+  });
+
+  it('addresses a document\'s comment threads as a companion room', () => {
+    expect(parseSyncPath('/sync/ws/doc/threads')).toEqual({
+      ok: true,
+      address: { workspaceId: 'ws', documentId: 'doc', channel: 'threads' },
+    });
+    expect(roomName({ workspaceId: 'ws', documentId: 'doc', channel: 'threads' })).toBe('ws/doc/threads');
   });
 
   it('builds the room name the provider appends to the sync URL', () => {
