@@ -13,6 +13,8 @@ export const configOptions = {
   maxPayloadBytes: { env: 'MAX_PAYLOAD_BYTES', default: 8 * 1024 * 1024, doc: 'Largest websocket message accepted; larger ones close that connection (close code 1009).', schema: z.coerce.number().int().min(1024) },
   maxDocumentBytes: { env: 'MAX_DOCUMENT_BYTES', default: 64 * 1024 * 1024, doc: 'Largest encoded size a document may grow to; updates beyond it are refused (4413).', schema: z.coerce.number().int().min(1024) },
   maxMessagesPerSecond: { env: 'MAX_MESSAGES_PER_SECOND', default: 200, doc: 'Per-connection message rate (token bucket, burst of 4× this); beyond it the connection closes (4429).', schema: z.coerce.number().int().min(1) },
+  maxConnectionsPerIp: { env: 'MAX_CONNECTIONS_PER_IP', default: 200, doc: 'Open sync connections allowed from one IP address; more are refused (4429).', schema: z.coerce.number().int().min(1) },
+  connectionsPerMinutePerIp: { env: 'CONNECTIONS_PER_MINUTE_PER_IP', default: 600, doc: 'New sync connections per minute from one IP address (token bucket); more are refused (4429).', schema: z.coerce.number().int().min(1) },
   maxBodyBytes: { env: 'MAX_BODY_BYTES', default: 1024 * 1024, doc: 'Largest JSON API request body.', schema: z.coerce.number().int().min(1024) },
   compactAfterUpdates: { env: 'COMPACT_AFTER_UPDATES', default: 500, doc: 'Compact a document\'s update log into a snapshot after this many appended updates…', schema: z.coerce.number().int().min(1) },
   compactAfterBytes: { env: 'COMPACT_AFTER_BYTES', default: 4 * 1024 * 1024, doc: '…or after this many appended bytes, whichever comes first.', schema: z.coerce.number().int().min(1) },

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { ApiError } from '../shared/api.ts';
@@ -53,6 +54,29 @@ export async function createNormspaceServer(
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) log.error({ err: error }, 'request failed');
     return reply.code(status).send({ error: status >= 500 ? 'internal error' : error.message } satisfies ApiError);
+  });
+
+  await app.register(fastifyHelmet, {
+    // The app needs nothing from other origins; inline styles only for carets and highlights.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // HTTPS and HSTS belong to the reverse proxy in front of Normspace.
+    strictTransportSecurity: false,
   });
 
   const sync = attachSyncServer(app.server, { rooms, workspaces, config, log });

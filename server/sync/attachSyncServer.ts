@@ -8,6 +8,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { WorkspaceService } from '../workspace/WorkspaceService.ts';
 import { Connection } from './Connection.ts';
+import { ConnectionLimiter } from './ConnectionLimiter.ts';
 import type { RoomRegistry } from './RoomRegistry.ts';
 
 export interface SyncServer {
@@ -28,6 +29,7 @@ export function attachSyncServer(
   const { rooms, workspaces, config, log } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayloadBytes, perMessageDeflate: false });
   const connections = new Set<Connection>();
+  const limiter = new ConnectionLimiter(config.maxConnectionsPerIp, config.connectionsPerMinutePerIp);
   let closing = false;
 
   const refuse = (socket: Duplex, request: IncomingMessage, close: { code: number; reason: string }) => {
@@ -45,14 +47,32 @@ export function attachSyncServer(
       return refuse(socket, request, { code: CloseCodes.NotFound.code, reason: parsed.error });
     }
     const { address } = parsed;
+    const ip = request.socket.remoteAddress ?? 'unknown';
+    const verdict = limiter.tryOpen(ip);
+    if (!verdict.ok) {
+      log.warn({ ip, reason: verdict.reason }, 'sync connection refused: too many connections');
+      return refuse(socket, request, { code: CloseCodes.RateLimited.code, reason: 'Too many connections' });
+    }
+    let counted = true;
+    const uncount = () => {
+      if (counted) limiter.closed(ip);
+      counted = false;
+    };
     void (async () => {
       const decision = await authorizeConnection(request, address, workspaces);
-      if (!decision.ok) return refuse(socket, request, decision.close);
+      if (!decision.ok) {
+        uncount();
+        return refuse(socket, request, decision.close);
+      }
       const room = await rooms.acquire(address);
-      if (socket.destroyed) return rooms.release(room);
+      if (socket.destroyed) {
+        uncount();
+        return rooms.release(room);
+      }
       wss.handleUpgrade(request, socket, head, (ws) => {
         const connection = new Connection(ws, room, decision.principal, decision.access, config, log, (closed) => {
           connections.delete(closed);
+          uncount();
           rooms.release(room);
           log.debug({ conn: closed.id, doc: room.key }, 'disconnected');
         });
@@ -64,6 +84,7 @@ export function attachSyncServer(
         });
       });
     })().catch((error: unknown) => {
+      uncount();
       log.error({ err: error, workspace: address.workspaceId, document: address.documentId }, 'sync connection failed');
       refuse(socket, request, CloseCodes.ServerError);
     });

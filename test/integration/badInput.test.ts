@@ -106,6 +106,36 @@ describe('bad input on the sync endpoint', () => {
     }
   });
 
+  it('refuses a connection flood from one address with 4429 and keeps serving others', async () => {
+    const limited = await startTestServer({ maxConnectionsPerIp: 5, connectionsPerMinutePerIp: 1000 });
+    try {
+      const workspace = (await (await fetch(`${limited.url}/api/workspaces/${WS}`)).json()) as { documents: { id: string }[] };
+      const url = `${limited.wsUrl}/${WS}/${workspace.documents[0]!.id}`;
+      const sockets = Array.from({ length: 12 }, () => new WebSocket(url));
+      const codes: number[] = [];
+      for (const ws of sockets) {
+        ws.on('close', (code) => codes.push(code));
+        ws.on('error', () => {});
+      }
+      await waitFor(() => codes.length >= 7, 'refusals');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(codes.filter((code) => code === 4429)).toHaveLength(7);
+      expect(sockets.filter((ws) => ws.readyState === WebSocket.OPEN)).toHaveLength(5);
+      for (const ws of sockets) ws.close();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await fetch(`${limited.url}/api/health`)).status).toBe(200);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it('sends security headers with a strict content security policy', async () => {
+    const response = await fetch(`${server.url}/api/health`);
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('answers bad API input with a JSON error naming the problem', async () => {
     const post = (path: string, body: string) =>
       fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
