@@ -5,6 +5,7 @@ import { registerServiceWorker } from './registerServiceWorker.ts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/editor.css';
+import './styles/analysis.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -4,15 +4,17 @@ export type Route =
   | { name: 'root' }
   | { name: 'workspace'; workspaceId: string }
   | { name: 'document'; workspaceId: string; documentId: string }
+  | { name: 'taxonomy'; workspaceId: string }
   | { name: 'not-found'; path: string };
 
-/** Maps a pathname to a page: `/`, `/w/<workspace>`, `/w/<workspace>/d/<document>`. */
+/** Maps a pathname to a page: `/`, `/w/<workspace>`, `/w/<workspace>/d/<document>`, `/w/<workspace>/taxonomy`. */
 export function matchRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { name: 'root' };
   const [w, workspaceId, d, documentId] = parts;
   if (w !== 'w' || !workspaceId || !isValidId(workspaceId)) return { name: 'not-found', path: pathname };
   if (parts.length === 2) return { name: 'workspace', workspaceId };
+  if (parts.length === 3 && d === 'taxonomy') return { name: 'taxonomy', workspaceId };
   if (parts.length === 4 && d === 'd' && documentId && isValidId(documentId)) {
     return { name: 'document', workspaceId, documentId };
   }
@@ -25,4 +27,13 @@ export function workspacePath(workspaceId: string): string {
 
 export function documentPath(workspaceId: string, documentId: string): string {
   return `${workspacePath(workspaceId)}/d/${encodeURIComponent(documentId)}`;
+}
+
+export function taxonomyPath(workspaceId: string): string {
+  return `${workspacePath(workspaceId)}/taxonomy`;
+}
+
+/** The hash that asks the editor to scroll to and select an annotation's passage. */
+export function annotationHash(annotationId: string): string {
+  return `#annotation=${encodeURIComponent(annotationId)}`;
 }
