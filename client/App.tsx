@@ -4,6 +4,7 @@ import { useRoute } from './hooks/useRoute.ts';
 import { EditorPage } from './pages/EditorPage.tsx';
 import { MissingPage } from './pages/MissingPage.tsx';
 import { RootRedirect } from './pages/RootRedirect.tsx';
+import { TaxonomyPage } from './pages/TaxonomyPage.tsx';
 import { WorkspacePage } from './pages/WorkspacePage.tsx';
 import { WorkspaceShell } from './pages/WorkspaceShell.tsx';
 
@@ -19,13 +20,20 @@ export function App() {
       break;
     case 'workspace':
     case 'document':
+    case 'taxonomy':
       page = (
         <WorkspaceShell
           key={route.workspaceId}
           workspaceId={route.workspaceId}
           documentId={route.name === 'document' ? route.documentId : undefined}
         >
-          {route.name === 'document' ? <EditorPage key={route.documentId} documentId={route.documentId} /> : <WorkspacePage />}
+          {route.name === 'document' ? (
+            <EditorPage key={route.documentId} documentId={route.documentId} />
+          ) : route.name === 'taxonomy' ? (
+            <TaxonomyPage />
+          ) : (
+            <WorkspacePage />
+          )}
         </WorkspaceShell>
       );
       break;

@@ -1,6 +1,7 @@
 import { AppHeader } from '../components/AppHeader.tsx';
 import { ConnectionStatus } from '../components/ConnectionStatus.tsx';
 import { DocumentList } from '../components/DocumentList.tsx';
+import { Link } from '../components/Link.tsx';
 import { NewDocumentForm } from '../components/NewDocumentForm.tsx';
 import { WorkspacePresence } from '../components/WorkspacePresence.tsx';
 import { useAwarenessPeers } from '../hooks/useAwarenessPeers.ts';
@@ -8,7 +9,7 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useRefusal } from '../hooks/useRefusal.ts';
 import { useWorkspace } from '../hooks/useWorkspace.ts';
 import { useWorkspaceIndex } from '../hooks/useWorkspaceIndex.ts';
-import { workspacePath } from '../router/matchRoute.ts';
+import { taxonomyPath, workspacePath } from '../router/matchRoute.ts';
 import { MissingPage } from './MissingPage.tsx';
 
 /** `/w/<workspace>`: the live document list, a form for new documents and who is here. */
@@ -31,7 +32,12 @@ export function WorkspacePage() {
       </AppHeader>
       <main id="main" tabIndex={-1} className="workspace-layout">
         <div className="workspace-main">
-          <h1 className="page-title">{name}</h1>
+          <div className="workspace-title">
+            <h1 className="page-title">{name}</h1>
+            <Link href={taxonomyPath(workspaceId)} className="button">
+              Taxonomy
+            </Link>
+          </div>
           <NewDocumentForm workspaceId={workspaceId} />
           <DocumentList workspaceId={workspaceId} documents={documents} peers={peers} loading={!workspace} />
         </div>
