@@ -5,6 +5,7 @@ import { registerServiceWorker } from './registerServiceWorker.ts';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/editor.css';
+import './styles/tagging.css';
 import './styles/analysis.css';
 import './styles/taxonomy.css';
 

@@ -1,10 +1,15 @@
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useRef, useState } from 'react';
 import { createEditorExtensions } from '../editor/createEditorExtensions.ts';
+import { useAnnotationJump } from '../hooks/useAnnotationJump.ts';
+import { useTaxonomy } from '../hooks/useTaxonomy.ts';
+import { useWorkspace } from '../hooks/useWorkspace.ts';
 import type { Identity } from '../identity/identityStorage.ts';
 import type { Room } from '../sync/openRoom.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
+import { HighlightLegend } from './HighlightLegend.tsx';
 import { LinkEditor } from './LinkEditor.tsx';
+import { TaggingLayer } from './TaggingLayer.tsx';
 
 interface Props {
   room: Room;
@@ -13,15 +18,24 @@ interface Props {
   title: string;
 }
 
-/** The collaborative rich-text editor of one document, with its toolbar. */
+/** The collaborative rich-text editor of one document, with its toolbar and tagging. */
 export function DocumentEditor({ room, user, editable, title }: Props) {
+  const { workspaceId } = useWorkspace();
+  const { taxonomy } = useTaxonomy(workspaceId);
   const [linkEditorOpen, setLinkEditorOpen] = useState(false);
   const openLinkEditor = useRef(() => setLinkEditorOpen(true));
+  const tagRequest = useRef(() => {});
+  const page = useRef<HTMLDivElement>(null);
   const initialUser = useRef(user);
 
   const editor = useEditor(
     {
-      extensions: createEditorExtensions({ room, user: initialUser.current, onLinkRequest: () => openLinkEditor.current() }),
+      extensions: createEditorExtensions({
+        room,
+        user: initialUser.current,
+        onLinkRequest: () => openLinkEditor.current(),
+        onTagRequest: () => tagRequest.current(),
+      }),
       editable,
       shouldRerenderOnTransaction: false,
       editorProps: {
@@ -51,14 +65,27 @@ export function DocumentEditor({ room, user, editable, title }: Props) {
     editor.view.dom.setAttribute('aria-label', `Text of ${title}`);
   }, [editor, title]);
 
+  useAnnotationJump(editor, room);
+
   return (
     <div className="document-editor">
       <div className="toolbar-bar">
-        <EditorToolbar editor={editor} onLinkRequest={() => setLinkEditorOpen(true)} />
+        <EditorToolbar editor={editor} onLinkRequest={() => setLinkEditorOpen(true)} onTagRequest={() => tagRequest.current()} />
         {linkEditorOpen && editable && <LinkEditor editor={editor} onClose={() => setLinkEditorOpen(false)} />}
       </div>
-      <div className="page">
+      <HighlightLegend taxonomy={taxonomy} />
+      <div className="page" ref={page}>
         <EditorContent editor={editor} />
+        <TaggingLayer
+          editor={editor}
+          room={room}
+          workspaceId={workspaceId}
+          taxonomy={taxonomy}
+          user={user}
+          editable={editable}
+          frame={page}
+          tagRequest={tagRequest}
+        />
       </div>
     </div>
   );

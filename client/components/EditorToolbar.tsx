@@ -8,10 +8,12 @@ import { ToolbarButton } from './ToolbarButton.tsx';
 interface Props {
   editor: Editor;
   onLinkRequest: () => void;
+  onTagRequest: () => void;
 }
 
 /** Formatting, structure, table and history commands; one Tab stop, arrow keys inside. */
-export function EditorToolbar({ editor, onLinkRequest }: Props) {
+export function EditorToolbar({ editor, onLinkRequest, onTagRequest }: Props) {
+  const popovers: Record<string, () => void> = { link: onLinkRequest, tag: onTagRequest };
   const ref = useRef<HTMLDivElement>(null);
   const roving = useRovingFocus(ref);
   const state = useEditorState({
@@ -42,7 +44,7 @@ export function EditorToolbar({ editor, onLinkRequest }: Props) {
                 editor={editor}
                 active={state.active[action.id] ?? false}
                 enabled={state.enabled[action.id] ?? false}
-                onRun={action.id === 'link' ? onLinkRequest : undefined}
+                onRun={popovers[action.id]}
               />
             ))}
           </div>

@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core';
+import { TAG_SHORTCUT } from './extensions/Annotations.ts';
 
 export type ToolbarIconName =
   | 'bulletList'
@@ -14,7 +15,8 @@ export type ToolbarIconName =
   | 'deleteColumn'
   | 'deleteTable'
   | 'undo'
-  | 'redo';
+  | 'redo'
+  | 'tag';
 
 /** One toolbar button: what it does, how it is named and which key does the same. */
 export interface ToolbarAction {
@@ -84,7 +86,7 @@ const mark = (id: 'bold' | 'italic' | 'strike' | 'code', label: string, text: st
 
 const TABLE = { rows: 3, cols: 3, withHeaderRow: true };
 
-/** The editor toolbar, in groups. The link button is special: it opens the link editor. */
+/** The editor toolbar, in groups. The link and tag buttons are special: they open popovers. */
 export const TOOLBAR_GROUPS: ToolbarGroup[] = [
   {
     label: 'Text style',
@@ -142,6 +144,19 @@ export const TOOLBAR_GROUPS: ToolbarGroup[] = [
       action('addColumn', 'Add column to the right', 'addColumnAfter', { icon: 'addColumn' }),
       action('deleteColumn', 'Delete column', 'deleteColumn', { icon: 'deleteColumn' }),
       action('deleteTable', 'Delete table', 'deleteTable', { icon: 'deleteTable' }),
+    ],
+  },
+  {
+    label: 'Tagging',
+    actions: [
+      {
+        id: 'tag',
+        label: 'Tag the selected text',
+        icon: 'tag',
+        shortcut: TAG_SHORTCUT,
+        canRun: (editor) => editor.isEditable && !editor.state.selection.empty,
+        run: () => {},
+      },
     ],
   },
   {

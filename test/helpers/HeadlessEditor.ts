@@ -2,6 +2,7 @@ import { initProseMirrorDoc, updateYFragment } from '@tiptap/y-tiptap';
 import type { Node as PMNode, Schema } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
 import * as Y from 'yjs';
+import { createAnnotation, type Person } from '../../shared/annotations/annotationDoc.ts';
 import { TEXT_FIELD, editorSchema } from '../../shared/editorExtensions.ts';
 
 const schema: Schema = editorSchema();
@@ -69,6 +70,16 @@ export class HeadlessEditor {
       const pos = this.posOf(textOffset);
       tr.insert(pos, schema.text(text, pm.resolve(pos).marks()));
     });
+  }
+
+  /** Tags the first occurrence of `quote` as the editor does: mark and record in one transaction. */
+  annotate(id: string, quote: string, termIds: string[], by: Person, origin: unknown = 'local'): void {
+    const from = this.posOf(this.offsetOf(quote));
+    const to = this.posOf(this.offsetOf(quote) + quote.length);
+    this.doc.transact(() => {
+      this.edit((tr) => tr.addMark(from, to, schema.marks.annotation!.create({ id })));
+      createAnnotation(this.doc, { id, by, quote, termIds });
+    }, origin);
   }
 
   /** Offset in `text` of the first occurrence of `needle`. */
