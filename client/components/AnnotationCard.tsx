@@ -3,7 +3,7 @@ import type { AnnotationRecord } from '../../shared/annotations/annotationDoc.ts
 import { resolveTerm } from '../../shared/taxonomy/resolveTerm.ts';
 import type { Taxonomy } from '../../shared/taxonomy/taxonomyTypes.ts';
 import { useNow } from '../hooks/useNow.ts';
-import type { PopoverAnchor } from './TagPicker.tsx';
+import type { PopoverAnchor } from '../editor/annotations/popoverAnchor.ts';
 import { KindSwatch } from './KindSwatch.tsx';
 import { RelativeTime } from './RelativeTime.tsx';
 

@@ -2,16 +2,8 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSP
 import { searchTerms, type TermMatch } from '../../shared/taxonomy/searchTerms.ts';
 import type { Taxonomy } from '../../shared/taxonomy/taxonomyTypes.ts';
 import { shortcutLabel } from '../editor/shortcutLabel.ts';
+import type { PopoverAnchor } from '../editor/annotations/popoverAnchor.ts';
 import { KindSwatch } from './KindSwatch.tsx';
-
-export interface PopoverAnchor {
-  left: number;
-  top: number;
-  /** Open upwards from `top` (not enough room below). */
-  above: boolean;
-  /** Room available on that side: the popover scrolls inside it. */
-  maxHeight: number;
-}
 
 interface Props {
   taxonomy: Taxonomy;

@@ -4,14 +4,17 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject }
 import type { Person } from '../../shared/annotations/annotationDoc.ts';
 import type { Taxonomy } from '../../shared/taxonomy/taxonomyTypes.ts';
 import { annotationColors } from '../editor/annotations/annotationColors.ts';
+import { popoverAnchor } from '../editor/annotations/popoverAnchor.ts';
 import { annotationIdsAt, annotationRanges, passageText } from '../editor/annotations/annotationRanges.ts';
 import { TAG_SHORTCUT } from '../editor/extensions/Annotations.ts';
 import { shortcutLabel } from '../editor/shortcutLabel.ts';
 import { useAnnotationRecords } from '../hooks/useAnnotationRecords.ts';
+import { useHoveredAnnotations } from '../hooks/useHoveredAnnotations.ts';
+import { useTyping } from '../hooks/useTyping.ts';
 import { readRecentTerms, rememberRecentTerms } from '../identity/recentTerms.ts';
 import type { Room } from '../sync/openRoom.ts';
 import { AnnotationCard, type CardPassage } from './AnnotationCard.tsx';
-import { TagPicker, type PopoverAnchor } from './TagPicker.tsx';
+import { TagPicker } from './TagPicker.tsx';
 
 interface Props {
   editor: Editor;
@@ -32,8 +35,6 @@ const PICKER_WIDTH = 400;
 const PICKER_HEIGHT = 470;
 const CARD_WIDTH = 360;
 const CARD_HEIGHT = 260;
-const HOVER_DELAY_MS = 250;
-const HIDE_DELAY_MS = 300;
 
 /**
  * Everything tagging adds around the text: the tag picker, the card of the passage under the caret
@@ -42,11 +43,12 @@ const HIDE_DELAY_MS = 300;
 export function TaggingLayer({ editor, room, workspaceId, taxonomy, user, editable, frame, tagRequest }: Props) {
   const records = useAnnotationRecords(room.doc);
   const [picker, setPicker] = useState<PickerState | null>(null);
-  const [hover, setHover] = useState<{ ids: string[]; pos: number } | null>(null);
+  const hovered = useHoveredAnnotations(editor);
+  const hover = hovered.current;
   const [focusedCard, setFocusedCard] = useState<string[] | null>(null);
   const [message, setMessage] = useState('');
+  const typing = useTyping(editor);
   const card = useRef<HTMLDivElement>(null);
-  const hoverTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const recent = useMemo(() => (picker ? readRecentTerms(workspaceId) : []), [picker, workspaceId]);
 
   const caret = useEditorState({
@@ -57,33 +59,20 @@ export function TaggingLayer({ editor, room, workspaceId, taxonomy, user, editab
     },
   });
 
+  // Records change often (quotes refresh as people type); tell the highlights only when a colour does.
   const colors = useMemo(() => annotationColors(records, taxonomy), [records, taxonomy]);
+  const colorKey = [...colors].map(([id, color]) => `${id}:${color}`).join(' ');
   useEffect(() => {
     editor.commands.setAnnotationColors(colors);
-  }, [editor, colors]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor, colorKey]);
 
-  /** Where to put a popover next to a document position, inside the frame, on the side with more room. */
-  const anchorAt = (pos: number, width: number, height: number): PopoverAnchor | null => {
-    const element = frame.current;
-    if (!element || editor.isDestroyed) return null;
-    const box = element.getBoundingClientRect();
-    const coords = editor.view.coordsAtPos(Math.min(pos, editor.state.doc.content.size));
-    // The sticky header and toolbar cover the top of the window.
-    const covered = document.querySelector('.toolbar-bar')?.getBoundingClientRect().bottom ?? 0;
-    const below = window.innerHeight - coords.bottom - 12;
-    const above = coords.top - covered - 12;
-    const upwards = below < height && above > below;
-    return {
-      left: Math.max(8, Math.min(coords.left - box.left - 16, box.width - width - 8)),
-      top: upwards ? coords.top - box.top - 6 : coords.bottom - box.top + 6,
-      above: upwards,
-      maxHeight: Math.max(160, Math.min(height, upwards ? above : below)),
-    };
-  };
+  const anchorAt = (pos: number, width: number, height: number) => popoverAnchor(editor, frame.current, pos, { width, height });
 
-  const cardIds = (focusedCard ?? (hover?.ids ?? (caret.focused && !picker ? caret.ids.split(' ') : []))).filter((id) =>
-    records.has(id),
-  );
+  const known = (ids: readonly string[]) => ids.filter((id) => records.has(id));
+  const caretIds = known(caret.ids === '' ? [] : caret.ids.split(' '));
+  // The caret's card steps aside while the person types (it would cover the next lines).
+  const cardIds = known(focusedCard ?? hover?.ids ?? (caret.focused && !picker && !typing ? caretIds : []));
   const cardKey = cardIds.join(' ');
   useEffect(() => {
     editor.commands.setActiveAnnotations(cardKey === '' ? [] : cardKey.split(' '));
@@ -95,8 +84,9 @@ export function TaggingLayer({ editor, room, workspaceId, taxonomy, user, editab
   }));
 
   const openCard = () => {
-    if (cardIds.length === 0) return false;
-    setFocusedCard(cardIds);
+    const ids = cardIds.length > 0 ? cardIds : caretIds;
+    if (ids.length === 0) return false;
+    setFocusedCard(ids);
     requestAnimationFrame(() => (card.current?.querySelector<HTMLElement>('button') ?? card.current)?.focus());
     return true;
   };
@@ -110,7 +100,7 @@ export function TaggingLayer({ editor, room, workspaceId, taxonomy, user, editab
   const requestTag = () => {
     const { selection } = editor.state;
     if (!selection.empty && editable) {
-      setHover(null);
+      hovered.clear();
       setPicker({ mode: 'selection' });
       return;
     }
@@ -124,30 +114,6 @@ export function TaggingLayer({ editor, room, workspaceId, taxonomy, user, editab
   useLayoutEffect(() => {
     tagRequest.current = requestTag;
   });
-
-  // Hovering a highlight shows its card after a short pause; leaving it hides the card.
-  useEffect(() => {
-    const dom = editor.view.dom;
-    const schedule = (next: typeof hover, delay: number) => {
-      if (hoverTimer.current) clearTimeout(hoverTimer.current);
-      hoverTimer.current = setTimeout(() => setHover(next), delay);
-    };
-    const onOver = (event: MouseEvent) => {
-      const target = (event.target as Element | null)?.closest?.('[data-annotations]');
-      const ids = target?.getAttribute('data-annotations')?.split(' ') ?? [];
-      if (ids.length === 0) return schedule(null, HIDE_DELAY_MS);
-      const pos = editor.view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos;
-      if (pos !== undefined) schedule({ ids, pos }, HOVER_DELAY_MS);
-    };
-    const onLeave = () => schedule(null, HIDE_DELAY_MS);
-    dom.addEventListener('mouseover', onOver);
-    dom.addEventListener('mouseleave', onLeave);
-    return () => {
-      dom.removeEventListener('mouseover', onOver);
-      dom.removeEventListener('mouseleave', onLeave);
-      if (hoverTimer.current) clearTimeout(hoverTimer.current);
-    };
-  }, [editor]);
 
   useEffect(() => {
     if (!message) return;
@@ -206,7 +172,7 @@ export function TaggingLayer({ editor, room, workspaceId, taxonomy, user, editab
           anchor={cardAnchor}
           onAddTag={(annotationId) => {
             setFocusedCard(null);
-            setHover(null);
+            hovered.clear();
             setPicker({ mode: 'annotation', annotationId });
           }}
           onRemoveTag={(annotationId, termId) => {
@@ -220,11 +186,8 @@ export function TaggingLayer({ editor, room, workspaceId, taxonomy, user, editab
           }}
           onClose={backToText}
           onFocusLeave={() => setFocusedCard(null)}
-          onMouseEnter={() => hoverTimer.current && clearTimeout(hoverTimer.current)}
-          onMouseLeave={() => {
-            if (hoverTimer.current) clearTimeout(hoverTimer.current);
-            hoverTimer.current = setTimeout(() => setHover(null), HIDE_DELAY_MS);
-          }}
+          onMouseEnter={hovered.keep}
+          onMouseLeave={hovered.release}
         />
       )}
       <p className="visually-hidden" role="status">

@@ -17,6 +17,11 @@ async function screenshot(page: Page, name: string): Promise<void> {
   if (!SCREENSHOT_DIR) return;
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+  const text = await editorOf(page).locator('p', { hasText: 'States should' }).boundingBox();
+  if (text) {
+    const clip = { x: text.x - 10, y: text.y - 10, width: 680, height: 110 };
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-text.png`), clip });
+  }
 }
 
 /** Picks terms with the keyboard: search, Enter to choose the best match, Enter on the empty search to apply. */
@@ -54,6 +59,7 @@ describe('tagging passages', () => {
   let ben: User;
   let observer: TestClient;
   let passageId = '';
+  let bensId = '';
 
   beforeAll(async () => {
     app = await startE2eApp();
@@ -144,6 +150,9 @@ describe('tagging passages', () => {
     await ben.page.getByRole('button', { name: 'Tag the selected text' }).click();
     await pickTags(ben.page, ['private sector']);
     await expect.poll(() => highlights(ben.page).count()).toBeGreaterThanOrEqual(3);
+    bensId = (await ben.page.locator('[data-annotations]').evaluateAll((elements) => elements.map((e) => e.getAttribute('data-annotations') ?? '')))
+      .flatMap((ids) => ids.split(' '))
+      .find((id) => id !== passageId)!;
     await ben.page.mouse.move(10, 10);
     await ben.page.getByRole('heading', { level: 1 }).click(); // away from the text: no caret card
     await screenshot(ben.page, 'overlaps');
@@ -154,10 +163,20 @@ describe('tagging passages', () => {
     expect(await seriousViolations(ben.page)).toEqual([]);
   });
 
+  it('reaches the card from the keyboard, and goes to a passage named in the address', async () => {
+    await selectText(ben.page, 'chain (hard', 'after');
+    await ben.page.keyboard.press('Control+Shift+E');
+    const inCard = () => ben.page.evaluate(() => document.activeElement?.closest('.annotation-card') !== null);
+    await expect.poll(inCard).toBe(true);
+    await ben.page.keyboard.press('Escape');
+    await expect.poll(() => ben.page.evaluate(() => document.activeElement?.id)).toBe('document-text');
+
+    await amina.page.evaluate((id) => (window.location.hash = `annotation=${id}`), bensId);
+    await editorOf(amina.page).locator('.annotation-highlight--flash').first().waitFor();
+    expect(await amina.page.evaluate(() => window.getSelection()?.toString())).toBe('service chain (hardware');
+  });
+
   it('undo takes back the tagging for everyone, and only the person’s own', async () => {
-    const bensId = (await ben.page.locator('[data-annotations]').evaluateAll((elements) => elements.map((e) => e.getAttribute('data-annotations') ?? '')))
-      .flatMap((ids) => ids.split(' '))
-      .find((id) => id !== passageId)!;
     await amina.page.mouse.move(10, 10);
     await editorOf(amina.page).focus();
     await amina.page.keyboard.press('Control+z');
