@@ -1,33 +1,15 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './support/axe.ts';
 import { WORKSPACE, arrive, editorOf, startE2eApp, waitForText, type E2eApp, type User } from './support/e2eApp.ts';
 import { createTextDocument, type NodeTagger } from './support/nodeTagger.ts';
 
-const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** Set E2E_SCREENSHOTS=<dir> to keep 1280×720 screenshots of each view for a look. */
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
 
 const carla = { name: 'Carla Reyes', color: '#b42318' };
 const GGE_I = 'GGE i · Supply-chain integrity';
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-}
-
-/** axe-core's serious and critical findings; axe is evaluated through the DevTools protocol, which the page's CSP does not block. */
-async function seriousViolations(page: Page, within = 'body'): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(AXE_SCRIPT, 'utf8'));
-  const result = await page.evaluate(
-    (selector) => (window as unknown as { axe: { run(context: string): Promise<AxeResult> } }).axe.run(selector),
-    within,
-  );
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 async function shoot(page: Page, name: string): Promise<void> {
   if (SCREENSHOTS) await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
