@@ -4,7 +4,6 @@ import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { TEXT_FIELD, contentExtensions } from '../../shared/editorExtensions.ts';
 import type { Identity } from '../identity/identityStorage.ts';
 import type { Room } from '../sync/openRoom.ts';
-import { createUndoManager } from './createUndoManager.ts';
 import { Annotations } from './extensions/Annotations.ts';
 import { LinkShortcut } from './extensions/LinkShortcut.ts';
 import { WordPaste } from './extensions/WordPaste.ts';
@@ -22,11 +21,7 @@ export function createEditorExtensions(options: {
   const annotationMark = Annotations.configure({ document: options.room.doc, onTagRequest: options.onTagRequest });
   return [
     ...contentExtensions({ annotationMark }),
-    Collaboration.configure({
-      document: options.room.doc,
-      field: TEXT_FIELD,
-      yUndoOptions: { undoManager: createUndoManager(options.room.doc) },
-    }),
+    Collaboration.configure({ document: options.room.doc, field: TEXT_FIELD }),
     CollaborationCaret.configure({ provider: options.room.provider, user: { ...options.user } }),
     WordPaste,
     LinkShortcut.configure({ onRequest: options.onLinkRequest }),

@@ -1,9 +1,11 @@
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { deleteAnnotation, readAnnotations, setQuote } from '../../shared/annotations/annotationDoc.ts';
+import { TEXT_FIELD } from '../../shared/editorExtensions.ts';
 import { passagesFromDocument } from '../../shared/analysis/passagesFromDocument.ts';
 import { QUOTE_REFRESH_ORIGIN } from '../../client/editor/annotations/QuoteRefresher.ts';
-import { createUndoManager } from '../../client/editor/createUndoManager.ts';
+import { undoAnnotationRecords } from '../../client/editor/annotations/undoAnnotationRecords.ts';
 import { HeadlessEditor, connectPeers } from '../helpers/HeadlessEditor.ts';
 
 const alice = { name: 'Alice', color: '#1d4ed8' };
@@ -19,6 +21,13 @@ function untag(editor: HeadlessEditor, id: string): void {
     editor.edit((tr, pm) => tr.removeMark(0, pm.content.size, editor.schema.marks.annotation!.create({ id })));
     deleteAnnotation(editor.doc, id);
   }, ySyncPluginKey);
+}
+
+/** The editor's undo manager: y-tiptap's (text, own changes only), widened to the records. */
+function createUndoManager(doc: Y.Doc): Y.UndoManager {
+  const undoManager = new Y.UndoManager(doc.getXmlFragment(TEXT_FIELD), { trackedOrigins: new Set([ySyncPluginKey]) });
+  undoAnnotationRecords(undoManager, doc);
+  return undoManager;
 }
 
 const passage = (editor: HeadlessEditor, id: string) => passagesFromDocument('d', editor.doc).find((p) => p.id === id);

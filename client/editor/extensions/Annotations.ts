@@ -1,5 +1,6 @@
 import type { EditorState } from '@tiptap/pm/state';
 import { TextSelection } from '@tiptap/pm/state';
+import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import { AnnotationMark } from '../../../shared/annotations/AnnotationMark.ts';
 import {
@@ -16,6 +17,7 @@ import { annotationHighlights, annotationHighlightsKey, setHighlightInput } from
 import { annotationRanges } from '../annotations/annotationRanges.ts';
 import { changeInOneStep } from '../annotations/changeInOneStep.ts';
 import { QuoteRefresher, isOwnChange, touchedAnnotations } from '../annotations/QuoteRefresher.ts';
+import { undoAnnotationRecords } from '../annotations/undoAnnotationRecords.ts';
 
 /** The shortcut that tags the selection (or, with the caret in a passage, opens its card). */
 export const TAG_SHORTCUT = 'Mod-Shift-e';
@@ -82,7 +84,10 @@ export const Annotations = AnnotationMark.extend<AnnotationsOptions, Annotations
 
   onCreate() {
     const doc = this.options.document;
-    if (doc) this.storage.quotes = new QuoteRefresher(doc, doc.getXmlFragment(TEXT_FIELD));
+    if (!doc) return;
+    this.storage.quotes = new QuoteRefresher(doc, doc.getXmlFragment(TEXT_FIELD));
+    const undoManager = yUndoPluginKey.getState(this.editor.state)?.undoManager as Y.UndoManager | undefined;
+    if (undoManager) undoAnnotationRecords(undoManager, doc);
   },
 
   onTransaction({ transaction }) {
