@@ -39,34 +39,36 @@ export function FilterBuilder({ snapshot, taxonomy, onChange }: Props) {
           <span className="norm__chevron" aria-hidden="true" />
           Filter passages
         </button>
+        <span className="filter__summary" role="status">
+          {active ? `${shown} of ${total} shown` : ''}
+        </span>
         {active && (
-          <>
-            <span className="filter__summary" role="status">
-              {shown} of {total} shown
-            </span>
-            <button type="button" className="button button--quiet button--small" onClick={() => onChange({})}>
-              Clear
-            </button>
-          </>
+          <button type="button" className="button button--quiet button--small" onClick={() => onChange({})}>
+            Clear
+          </button>
         )}
       </div>
       <div id={bodyId} className="filter__body" hidden={!open}>
-        <FilterTermRow label="All of" operator="AND" taxonomy={taxonomy} termIds={filter.all ?? []} onChange={(all) => set({ all })} />
-        <FilterTermRow label="Any of" operator="OR" taxonomy={taxonomy} termIds={filter.any ?? []} onChange={(any) => set({ any })} />
-        <FilterTermRow label="None of" operator="NOT" taxonomy={taxonomy} termIds={filter.none ?? []} onChange={(none) => set({ none })} />
-        <div className="filter-row">
-          <label htmlFor={authorId} className="filter-row__label">
-            Tagged by
-          </label>
-          <select id={authorId} value={filter.author ?? ''} onChange={(event) => set({ author: event.target.value || undefined })}>
-            <option value="">Anyone</option>
-            {authors.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </div>
+        {open && (
+          <>
+            <FilterTermRow label="All of" operator="AND" taxonomy={taxonomy} termIds={filter.all ?? []} onChange={(all) => set({ all })} />
+            <FilterTermRow label="Any of" operator="OR" taxonomy={taxonomy} termIds={filter.any ?? []} onChange={(any) => set({ any })} />
+            <FilterTermRow label="None of" operator="NOT" taxonomy={taxonomy} termIds={filter.none ?? []} onChange={(none) => set({ none })} />
+            <div className="filter-row">
+              <label htmlFor={authorId} className="filter-row__label">
+                Tagged by
+              </label>
+              <select id={authorId} value={filter.author ?? ''} onChange={(event) => set({ author: event.target.value || undefined })}>
+                <option value="">Anyone</option>
+                {authors.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </>
+        )}
       </div>
     </section>
   );

@@ -58,6 +58,7 @@ export class ScopeRooms {
       if (loading >= OPEN_AT_ONCE) break;
       if (this.opened.has(documentId)) continue;
       const room = openRoom({ workspaceId: this.workspaceId, documentId });
+      room.provider.awareness.setLocalState(null); // read for analysis only: nobody is "in" this document
       const entry: Opened = { room, ready: false, stopWatching: () => {} };
       entry.stopWatching = watchRoomReady(room, () => {
         entry.ready = true;

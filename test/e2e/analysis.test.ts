@@ -200,9 +200,54 @@ describe('the live overlap sidebar and the taxonomy panel', () => {
     expect(await dialog.getByLabel('Id').inputValue()).toBe('resilience-theme');
     await shoot(b, 'taxonomy-add-term');
     expect(await seriousViolations(b, 'dialog'), 'add-term dialog').toEqual([]);
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('adds, retires and restores a term and refuses a kind colour too light for white text', async () => {
+    const b = ben.page;
+    const dialog = b.getByRole('dialog', { name: 'Add a term' });
+    await dialog.getByLabel('Parent').selectOption({ label: 'Paris Call (2018)' });
+    await dialog.getByRole('button', { name: 'Add term' }).click();
     await dialog.waitFor({ state: 'detached' });
     // Focus goes back to the button that opened the dialog.
     expect(await b.evaluate(() => document.activeElement?.textContent)).toBe('Add a term');
+    await b.getByLabel('Find a term').fill('resilience');
+    const term = b.locator('[data-term="resilience-theme"]');
+    await waitForText(b.locator('.term-group', { has: term }), (text) => text.includes('Under Paris Call (2018)'));
+    await term.getByRole('button', { name: 'Retire Resilience theme' }).click();
+    await term.getByText('retired', { exact: true }).waitFor();
+    await term.getByRole('button', { name: 'Restore Resilience theme' }).click();
+    await term.getByText('retired', { exact: true }).waitFor({ state: 'detached' });
+
+    await b.getByRole('button', { name: 'Add a kind' }).click();
+    const kindDialog = b.getByRole('dialog', { name: 'Add a kind of term' });
+    await kindDialog.getByLabel('Name').fill('Theme');
+    await kindDialog.getByLabel('Colour').fill('#ffd60a');
+    await kindDialog.getByRole('button', { name: 'Add kind' }).click();
+    await waitForText(kindDialog, (text) => text.includes('choose a darker colour'));
+    await kindDialog.getByLabel('Colour').fill('#7c2d12');
+    await kindDialog.getByRole('button', { name: 'Add kind' }).click();
+    await kindDialog.waitFor({ state: 'detached' });
+    await b.getByRole('heading', { name: /^Theme \(0\)$/ }).waitFor();
+  });
+
+  it('works from the keyboard and becomes a drawer in a narrow window', async () => {
+    const a = amina.page;
+    await showTab(a, 'Passages');
+    await sidebar(a).getByRole('tab', { name: 'Passages' }).focus();
+    await a.keyboard.press('ArrowRight');
+    expect(await sidebar(a).getByRole('tab', { name: 'Norms' }).getAttribute('aria-selected')).toBe('true');
+    expect(await a.evaluate(() => document.activeElement?.textContent)).toBe('Norms');
+
+    await a.setViewportSize({ width: 1000, height: 720 });
+    const show = sidebar(a).getByRole('button', { name: /show the overlap analysis/ });
+    await show.click();
+    await sidebar(a).getByRole('tab', { name: 'Norms' }).waitFor();
+    expect(await a.evaluate(() => document.activeElement?.textContent)).toContain('Hide the analysis');
+    await shoot(a, 'sidebar-drawer');
+    await a.keyboard.press('Escape');
+    await sidebar(a).getByRole('tab', { name: 'Norms' }).waitFor({ state: 'detached' });
+    expect(await a.evaluate(() => document.activeElement?.textContent)).toContain('Analysis');
+    await a.setViewportSize({ width: 1280, height: 720 });
+    await sidebar(a).getByRole('tab', { name: 'Norms' }).waitFor();
   });
 });
