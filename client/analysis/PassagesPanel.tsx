@@ -31,6 +31,7 @@ function groupsOf(view: AnalysisView): DocumentGroup[] {
 export function PassagesPanel({ view }: { view: AnalysisView }) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` changes whenever the analysis does
   const groups = useMemo(() => groupsOf(view), [view.version, view.analysis, view.titles, view.documentId]);
+  const OrphansHeading = view.workspaceScope ? 'h4' : 'h3';
   return (
     <div className="analysis-sections">
       {groups.map((group) => (
@@ -49,9 +50,9 @@ export function PassagesPanel({ view }: { view: AnalysisView }) {
           />
           {group.orphaned.length > 0 && (
             <div className="orphans">
-              <h4 className="orphans__title">
+              <OrphansHeading className="orphans__title">
                 Text deleted <span className="count">({group.orphaned.length})</span>
-              </h4>
+              </OrphansHeading>
               <p className="analysis-note">
                 These passages were deleted from the text. Their tags are kept with the last words they covered, and come back if
                 the deletion is undone.
