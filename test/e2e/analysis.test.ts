@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,9 +147,15 @@ describe('the live overlap sidebar and the taxonomy panel', () => {
     await waitForText(specific.locator('[data-norm="paris-3"]'), (text) => text.includes('2 passages'));
   });
 
-  it('lists every problem of a bad taxonomy file and changes nothing', async () => {
+  it('exports the taxonomy as JSON; a bad file lists every problem and changes nothing', async () => {
     const b = ben.page;
     await b.getByLabel('Find a term').fill('');
+    const [download] = await Promise.all([b.waitForEvent('download'), b.getByRole('button', { name: 'Export JSON' }).click()]);
+    expect(download.suggestedFilename()).toBe(`taxonomy-${WORKSPACE}.json`);
+    const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8')) as { format: string; terms: { id: string; mergedInto?: string }[] };
+    expect(exported.format).toBe('normspace-taxonomy');
+    expect(exported.terms.find((term) => term.id === 'gcsc-2')?.mergedInto).toBe('paris-3');
+
     const normsHeading = b.getByRole('heading', { name: /^Norm \(\d+\)$/ });
     const before = await normsHeading.textContent();
     const file = {
@@ -202,7 +209,7 @@ describe('the live overlap sidebar and the taxonomy panel', () => {
     expect(await seriousViolations(b, 'dialog'), 'add-term dialog').toEqual([]);
   });
 
-  it('adds, retires and restores a term and refuses a kind colour too light for white text', async () => {
+  it('adds, retires, restores and re-parents a term, and refuses a kind colour too light for white text', async () => {
     const b = ben.page;
     const dialog = b.getByRole('dialog', { name: 'Add a term' });
     await dialog.getByLabel('Parent').selectOption({ label: 'Paris Call (2018)' });
@@ -217,6 +224,22 @@ describe('the live overlap sidebar and the taxonomy panel', () => {
     await term.getByText('retired', { exact: true }).waitFor();
     await term.getByRole('button', { name: 'Restore Resilience theme' }).click();
     await term.getByText('retired', { exact: true }).waitFor({ state: 'detached' });
+
+    // Re-parenting: the parent select never offers the term's own descendants.
+    await b.getByLabel('Find a term').fill('');
+    await b.getByRole('button', { name: 'Edit Paris Call (2018)' }).click();
+    const edit = b.getByRole('dialog', { name: 'Edit “Paris Call (2018)”' });
+    const parentOptions = await edit.getByLabel('Parent').locator('option').allTextContents();
+    expect(parentOptions).toContain('GCSC 1 · Public core');
+    expect(parentOptions).not.toContain('Paris 1 · Protect individuals and infrastructure');
+    expect(parentOptions).not.toContain('Resilience theme');
+    await edit.getByRole('button', { name: 'Cancel' }).click();
+    await b.getByRole('button', { name: 'Edit Resilience theme' }).click();
+    const move = b.getByRole('dialog', { name: 'Edit “Resilience theme”' });
+    await move.getByLabel('Parent').selectOption({ label: 'GCSC norms (2019)' });
+    await move.getByRole('button', { name: 'Save' }).click();
+    await move.waitFor({ state: 'detached' });
+    await waitForText(b.locator('.term-group', { has: term }), (text) => text.includes('Under GCSC norms (2019)'));
 
     await b.getByRole('button', { name: 'Add a kind' }).click();
     const kindDialog = b.getByRole('dialog', { name: 'Add a kind of term' });
