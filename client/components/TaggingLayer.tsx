@@ -84,10 +84,12 @@ export function TaggingLayer({ editor, room, workspaceId, taxonomy, user, editab
   }));
 
   const openCard = () => {
-    const ids = cardIds.length > 0 ? cardIds : caretIds;
+    // A keyboard request is about the caret's passages, whatever the pointer rests on.
+    const ids = caretIds.length > 0 ? caretIds : cardIds;
     if (ids.length === 0) return false;
     setFocusedCard(ids);
-    requestAnimationFrame(() => (card.current?.querySelector<HTMLElement>('button') ?? card.current)?.focus());
+    // The card itself, not its first button (a stray Enter must not remove a tag).
+    requestAnimationFrame(() => card.current?.focus());
     return true;
   };
 

@@ -168,6 +168,17 @@ describe('tagging passages', () => {
     await ben.page.keyboard.press('Control+Shift+E');
     const inCard = () => ben.page.evaluate(() => document.activeElement?.closest('.annotation-card') !== null);
     await expect.poll(inCard).toBe(true);
+    // From the card: add a tag with the picker, then remove it again.
+    await ben.page.keyboard.press('Tab');
+    await ben.page.keyboard.press('Tab');
+    expect(await ben.page.evaluate(() => document.activeElement?.textContent)).toBe('Add a tag');
+    await ben.page.keyboard.press('Enter');
+    await pickTags(ben.page, ['wannacry'], /^Tag the passage “service chain \(hardware”$/);
+    await ben.page.keyboard.press('Control+Shift+E');
+    await expect.poll(async () => (await card(ben.page).textContent()) ?? '').toContain('WannaCry (2017)');
+    await card(ben.page).getByRole('button', { name: 'Remove the tag WannaCry (2017)' }).click();
+    await expect.poll(async () => (await card(ben.page).textContent()) ?? '').not.toContain('WannaCry (2017)');
+    expect(await inCard()).toBe(true);
     await ben.page.keyboard.press('Escape');
     await expect.poll(() => ben.page.evaluate(() => document.activeElement?.id)).toBe('document-text');
 
