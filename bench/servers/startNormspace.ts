@@ -1,0 +1,63 @@
+import { SYNC_PATH_PREFIX, roomName } from '../../shared/syncPath.ts';
+import { findFreePort } from './findFreePort.ts';
+import { toServerUnderTest } from './toServerUnderTest.ts';
+import type { ServerSettings, ServerUnderTest } from './ServerUnderTest.ts';
+import { spawnServerProcess } from './spawnServerProcess.ts';
+
+export const BENCH_WORKSPACE = 'bpf-cybersecurity';
+
+/**
+ * Environment every Normspace bench run uses. The per-connection rate limit (200 messages/s by
+ * default) is raised because trace replays send hundreds of thousands of messages as fast as they
+ * can, and the per-address connection limits because every bench client comes from 127.0.0.1;
+ * the report says so.
+ */
+export const NORMSPACE_BENCH_ENV: Record<string, string> = {
+  MAX_MESSAGES_PER_SECOND: '10000000',
+  MAX_CONNECTIONS_PER_IP: '100000',
+  CONNECTIONS_PER_MINUTE_PER_IP: '10000000',
+  LOG_LEVEL: 'warn',
+  DEFAULT_WORKSPACE: BENCH_WORKSPACE,
+  STATIC_DIR: './.bench-no-static',
+};
+
+/** Our server, `server/main.ts`, as its own process with a temp DATA_DIR. */
+export async function startNormspace(settings: ServerSettings): Promise<ServerUnderTest> {
+  const port = await findFreePort();
+  const proc = await spawnServerProcess(
+    'server/main.ts',
+    { ...NORMSPACE_BENCH_ENV, ...settings.normspaceEnv, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: settings.dataDir },
+    /running at http:\/\//,
+    { inspect: settings.inspect },
+  );
+  const httpUrl = `http://127.0.0.1:${port}`;
+  return toServerUnderTest(proc, {
+    kind: 'normspace',
+    protocol: 'y-websocket',
+    wsUrl: `ws://127.0.0.1:${port}${SYNC_PATH_PREFIX}`,
+    settings,
+    createRooms: (count) => createDocuments(httpUrl, count),
+  });
+}
+
+/** Creates documents through the JSON API, a few requests at a time. */
+async function createDocuments(httpUrl: string, count: number): Promise<string[]> {
+  const rooms: string[] = new Array<string>(count);
+  let next = 0;
+  const createOne = async (index: number) => {
+    const response = await fetch(`${httpUrl}/api/workspaces/${BENCH_WORKSPACE}/documents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: `Bench ${index + 1}`, kind: 'meeting-notes' }),
+    });
+    if (response.status !== 201) throw new Error(`creating a document failed: ${response.status} ${await response.text()}`);
+    const { document } = (await response.json()) as { document: { id: string } };
+    rooms[index] = roomName({ workspaceId: BENCH_WORKSPACE, documentId: document.id });
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(16, count) }, async () => {
+      while (next < count) await createOne(next++);
+    }),
+  );
+  return rooms;
+}
