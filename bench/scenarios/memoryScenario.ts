@@ -1,0 +1,124 @@
+import type { ClientSpec } from '../clients/workerProtocol.ts';
+import { InspectorSession } from '../measure/InspectorSession.ts';
+import { settledRss } from '../measure/settledRss.ts';
+import { waitUntilIdle } from '../measure/waitUntilIdle.ts';
+import type { MetricDef } from '../report/BenchResults.ts';
+import { SAMPLE_PARAGRAPHS } from './sampleParagraphs.ts';
+import type { Scenario } from './Scenario.ts';
+import { withDataDir, withServer } from './withServer.ts';
+
+const METRICS: MetricDef[] = [
+  { key: 'perDocumentKB', label: 'heap per loaded idle document', unit: 'KB', lowerIsBetter: true },
+  { key: 'perDocumentToEncoded', label: 'heap per loaded idle document ÷ its encoded size', unit: '×', lowerIsBetter: true },
+  { key: 'perConnectionKB', label: 'heap per extra connection', unit: 'KB', lowerIsBetter: true },
+  { key: 'rssPerDocumentKB', label: 'RSS per loaded document with its connection', unit: 'KB', lowerIsBetter: true },
+  { key: 'heapResidualMB', label: 'heap above baseline after all were closed', unit: 'MB', lowerIsBetter: true },
+  { key: 'rssResidualMB', label: 'RSS above baseline after all were closed', unit: 'MB', lowerIsBetter: true },
+  { key: 'rssPeakMB', label: 'RSS with every document open', unit: 'MB', lowerIsBetter: true },
+];
+
+/** Memory of the server: V8 heap after a forced full GC (through its inspector), and RSS. */
+interface Footprint {
+  heap: number;
+  rss: number;
+}
+
+/**
+ * Server memory per loaded idle document and per connection, and whether memory returns to the
+ * baseline once every document was closed. Each server runs with `--inspect` so that the bench can
+ * force a full GC and read the V8 heap; RSS is read from /proc beside it.
+ */
+export function memoryScenario(docs: number): Scenario {
+  return {
+    id: 'memory',
+    title: `Memory: ${docs.toLocaleString('en')} documents opened and closed`,
+    description:
+      `${docs.toLocaleString('en')} documents, each opened by one client that writes ${SAMPLE_PARAGRAPHS.length} paragraphs (about 1.6 KB of text, one transaction each) and then stays idle; ` +
+      'then a second client on each; then everyone leaves. Heap figures are the V8 heap after a forced full GC (each server runs with `--inspect` for this); ' +
+      'per document = (heap with the documents open − baseline) ÷ documents − one connection. Baseline after a warm-up of 10 documents opened and closed. ' +
+      'After closing: Normspace unloads a document 1 s after its last client (UNLOAD_GRACE_MS=1000 here, 30 s by default); the peers unload at once.',
+    metrics: METRICS,
+    headline: 'perDocumentKB',
+    run: (kind, context) =>
+      withDataDir(context.workDir, (dataDir) =>
+        withServer(kind, { dataDir, inspect: true, normspaceEnv: { UNLOAD_GRACE_MS: '1000' } }, context.pool, async (server) => {
+          const { pool } = context;
+          const inspector = await InspectorSession.open(server.inspectorUrl!);
+          const footprint = async (): Promise<Footprint> => {
+            await waitUntilIdle(server.pid);
+            const heap = await inspector.heapUsedAfterGc();
+            return { heap, rss: await settledRss(server.pid, context.quick ? 1 : 5) };
+          };
+          try {
+            const rooms = await server.createRooms(docs + 10);
+            let nextId = 0;
+            const spread = (list: string[]) => {
+              const specs: ClientSpec[][] = Array.from({ length: pool.size }, () => []);
+              list.forEach((room, i) => specs[i % pool.size]!.push({ id: nextId++, protocol: server.protocol, url: server.wsUrl, room }));
+              return specs;
+            };
+            const open = async (specs: ClientSpec[][]) => {
+              const replies = await Promise.all(specs.map((clients, w) => pool.call(w, { kind: 'connect', clients, concurrency: 16, timeoutMs: 30_000 })));
+              const failed = replies.reduce((sum, r) => sum + r.failed, 0);
+              if (failed > 0) throw new Error(`${failed} clients did not connect`);
+            };
+            const write = (specs: ClientSpec[][]) =>
+              Promise.all(specs.map((clients, w) => pool.call(w, { kind: 'writeContent', ids: clients.map((c) => c.id), paragraphs: SAMPLE_PARAGRAPHS })));
+            const closeAll = async () => {
+              await pool.callAll({ kind: 'disconnect' });
+              await new Promise((resolve) => setTimeout(resolve, context.quick ? 1500 : 2500)); // past Normspace's 1 s unload grace
+            };
+
+            // warm-up: run every code path once, then let it all go
+            const warm = spread(rooms.slice(docs));
+            await open(warm);
+            await write(warm);
+            await closeAll();
+            const baseline = await footprint();
+
+            context.log(`opening ${docs} documents`);
+            const first = spread(rooms.slice(0, docs));
+            await open(first);
+            const written = await write(first);
+            const withDocuments = await footprint();
+            const encoded = written.flatMap((w) => w.encodedBytes);
+            const meanEncoded = encoded.reduce((a, b) => a + b, 0) / encoded.length;
+
+            context.log('a second connection on each');
+            const second = spread(rooms.slice(0, docs));
+            await open(second);
+            const targets = written.flatMap((w) => w.clocks);
+            const check = await Promise.all(
+              second.map((clients, w) => pool.call(w, { kind: 'waitForClocks', targets, timeoutMs: 30_000, ids: clients.map((c) => c.id) })),
+            );
+            const withConnections = await footprint();
+
+            context.log('closing');
+            await closeAll();
+            const closed = await footprint();
+
+            const perConnection = (withConnections.heap - withDocuments.heap) / docs;
+            const perDocument = (withDocuments.heap - baseline.heap) / docs - perConnection;
+            const missing = check.reduce((sum, c) => sum + c.missingClocks, 0);
+            return {
+              metrics: {
+                perDocumentKB: perDocument / 1024,
+                perDocumentToEncoded: perDocument / meanEncoded,
+                perConnectionKB: perConnection / 1024,
+                rssPerDocumentKB: (withDocuments.rss - baseline.rss) / docs / 1024,
+                heapResidualMB: (closed.heap - baseline.heap) / 2 ** 20,
+                rssResidualMB: (closed.rss - baseline.rss) / 2 ** 20,
+                rssPeakMB: withConnections.rss / 2 ** 20,
+              },
+              converged: missing === 0,
+              lostUpdates: missing,
+              notes: [],
+              details: { baseline, withDocuments, withConnections, closed, meanEncodedBytes: meanEncoded },
+            };
+          } finally {
+            inspector.close();
+          }
+        }),
+      ),
+  };
+}
