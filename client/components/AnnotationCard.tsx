@@ -18,7 +18,7 @@ interface Props {
   passages: CardPassage[];
   taxonomy: Taxonomy;
   editable: boolean;
-  /** Shown when the card does not have focus: how to reach it from the text. */
+  /** How to reach the card from the text; null while it has focus (it then says how to go back). */
   shortcutHint: string | null;
   anchor: PopoverAnchor;
   onAddTag: (annotationId: string) => void;
@@ -123,7 +123,7 @@ export function AnnotationCard(props: Props) {
           )}
         </section>
       ))}
-      {shortcutHint && <p className="annotation-card__hint">{shortcutHint}</p>}
+      <p className="annotation-card__hint">{shortcutHint ?? 'Esc returns to the text.'}</p>
     </div>
   );
 }

@@ -8,8 +8,8 @@ import { KindSwatch } from './KindSwatch.tsx';
 interface Props {
   taxonomy: Taxonomy;
   recent: readonly string[];
-  /** What is being tagged, for the dialog's name: "the selected text", a passage's quote… */
-  subject: string;
+  /** Names the dialog and what it tags: `Tag “…”`, `Add tags to “…”`. */
+  title: string;
   /** Terms the passage already has (adding to an existing passage): shown, not offered again. */
   existing?: readonly string[];
   anchor: PopoverAnchor;
@@ -24,7 +24,7 @@ interface Props {
  * The keyboard-first tag picker: type to search, arrows to move, Enter to choose or unchoose a
  * term (several may be chosen), Enter on an empty search to apply, Escape to go back to the text.
  */
-export function TagPicker({ taxonomy, recent, subject, existing = [], anchor, onApply, onClose, onDismiss }: Props) {
+export function TagPicker({ taxonomy, recent, title, existing = [], anchor, onApply, onClose, onDismiss }: Props) {
   const baseId = useId();
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLDivElement>(null);
@@ -98,7 +98,7 @@ export function TagPicker({ taxonomy, recent, subject, existing = [], anchor, on
   return (
     <div
       role="dialog"
-      aria-label={`Tag ${subject}`}
+      aria-labelledby={`${baseId}-title`}
       className={`tag-picker${anchor.above ? ' tag-picker--above' : ''}`}
       style={style}
       onBlur={(event) => {
@@ -112,6 +112,9 @@ export function TagPicker({ taxonomy, recent, subject, existing = [], anchor, on
         }
       }}
     >
+      <p id={`${baseId}-title`} className="tag-picker__title">
+        {title}
+      </p>
       <div className="tag-picker__field">
         <label htmlFor={`${baseId}-input`} className="visually-hidden">
           Search tags

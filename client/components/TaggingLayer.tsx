@@ -123,6 +123,15 @@ export function TaggingLayer({ editor, room, workspaceId, taxonomy, user, editab
     return () => clearTimeout(timer);
   }, [message]);
 
+  const pickingSelection = picker?.mode === 'selection';
+  useEffect(() => {
+    if (!pickingSelection) return;
+    editor.commands.markPendingSelection(true);
+    return () => {
+      if (!editor.isDestroyed) editor.commands.markPendingSelection(false);
+    };
+  }, [editor, pickingSelection]);
+
   const applyTags = (termIds: string[]) => {
     if (!picker) return;
     const done =
@@ -145,10 +154,10 @@ export function TaggingLayer({ editor, room, workspaceId, taxonomy, user, editab
     return anchorAt(last?.to ?? editor.state.selection.head, PICKER_WIDTH, PICKER_HEIGHT);
   })();
   const cardAnchor = cardIds.length > 0 && !picker ? anchorAt(hover && !focusedCard ? hover.pos : caret.head, CARD_WIDTH, CARD_HEIGHT) : null;
-  const pickerSubject =
+  const pickerTitle =
     picker?.mode === 'annotation'
-      ? `the passage “${shorten(passageText(editor.state.doc, picker.annotationId) || (records.get(picker.annotationId)?.quote ?? ''))}”`
-      : 'the selected text';
+      ? `Add tags to “${shorten(passageText(editor.state.doc, picker.annotationId) || (records.get(picker.annotationId)?.quote ?? ''))}”`
+      : `Tag “${shorten(editor.state.doc.textBetween(editor.state.selection.from, editor.state.selection.to, ' ', ' ').trim())}”`;
 
   return (
     <>
@@ -156,7 +165,7 @@ export function TaggingLayer({ editor, room, workspaceId, taxonomy, user, editab
         <TagPicker
           taxonomy={taxonomy}
           recent={recent}
-          subject={pickerSubject}
+          title={pickerTitle}
           existing={picker.mode === 'annotation' ? records.get(picker.annotationId)?.tags.map((tag) => tag.termId) : undefined}
           anchor={pickerAnchor}
           onApply={applyTags}

@@ -25,7 +25,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Picks terms with the keyboard: search, Enter to choose the best match, Enter on the empty search to apply. */
-async function pickTags(page: Page, searches: string[], name: RegExp = /^Tag the selected text$/): Promise<void> {
+async function pickTags(page: Page, searches: string[], name: RegExp): Promise<void> {
   const picker = page.getByRole('dialog', { name });
   await picker.waitFor();
   const search = picker.getByRole('combobox', { name: 'Search tags' });
@@ -81,7 +81,7 @@ describe('tagging passages', () => {
   it('tags a selection from the keyboard with a norm and an agreement; the other person sees it in the kind colour', async () => {
     await selectText(amina.page, PASSAGE);
     await amina.page.keyboard.press('Control+Shift+E');
-    const picker = amina.page.getByRole('dialog', { name: 'Tag the selected text' });
+    const picker = amina.page.getByRole('dialog', { name: `Tag “${PASSAGE}”` });
     await picker.waitFor();
     const search = picker.getByRole('combobox', { name: 'Search tags' });
     for (const query of ['supply chain integrity', 'paris call']) {
@@ -148,7 +148,7 @@ describe('tagging passages', () => {
   it('shows overlapping passages legibly, and the card of both; axe finds nothing serious', async () => {
     await selectText(ben.page, 'service chain (hardware');
     await ben.page.getByRole('button', { name: 'Tag the selected text' }).click();
-    await pickTags(ben.page, ['private sector']);
+    await pickTags(ben.page, ['private sector'], /^Tag “service chain \(hardware”$/);
     await expect.poll(() => highlights(ben.page).count()).toBeGreaterThanOrEqual(3);
     bensId = (await ben.page.locator('[data-annotations]').evaluateAll((elements) => elements.map((e) => e.getAttribute('data-annotations') ?? '')))
       .flatMap((ids) => ids.split(' '))
@@ -168,12 +168,18 @@ describe('tagging passages', () => {
     await ben.page.keyboard.press('Control+Shift+E');
     const inCard = () => ben.page.evaluate(() => document.activeElement?.closest('.annotation-card') !== null);
     await expect.poll(inCard).toBe(true);
+    await screenshot(ben.page, 'card-focused');
     // From the card: add a tag with the picker, then remove it again.
     await ben.page.keyboard.press('Tab');
     await ben.page.keyboard.press('Tab');
     expect(await ben.page.evaluate(() => document.activeElement?.textContent)).toBe('Add a tag');
     await ben.page.keyboard.press('Enter');
-    await pickTags(ben.page, ['wannacry'], /^Tag the passage “service chain \(hardware”$/);
+    await ben.page.getByRole('dialog', { name: /^Add tags to/ }).waitFor();
+    await ben.page.keyboard.type('wannacry');
+    await screenshot(ben.page, 'picker-for-passage');
+    await ben.page.keyboard.press('Control+a');
+    await ben.page.keyboard.press('Delete');
+    await pickTags(ben.page, ['wannacry'], /^Add tags to “service chain \(hardware”$/);
     await ben.page.keyboard.press('Control+Shift+E');
     await expect.poll(async () => (await card(ben.page).textContent()) ?? '').toContain('WannaCry (2017)');
     await card(ben.page).getByRole('button', { name: 'Remove the tag WannaCry (2017)' }).click();

@@ -12,6 +12,8 @@ export interface HighlightInput {
   active: readonly string[];
   /** An annotation just jumped to: flashes once. */
   flash: string | null;
+  /** The text being tagged while the picker has focus (the editor's own selection is not shown then). */
+  pending: { from: number; to: number } | null;
 }
 
 interface HighlightState extends HighlightInput {
@@ -58,7 +60,13 @@ function build(doc: PMNode, input: HighlightInput): DecorationSet {
     return false;
   });
   flush();
+  const { pending } = input;
+  if (pending && pending.from < pending.to) decorations.push(Decoration.inline(pending.from, pending.to, { class: 'annotation-pending' }));
   return DecorationSet.create(doc, decorations);
+}
+
+function mapRange(range: HighlightInput['pending'], tr: Transaction): HighlightInput['pending'] {
+  return range && { from: tr.mapping.map(range.from, 1), to: tr.mapping.map(range.to, -1) };
 }
 
 /**
@@ -70,7 +78,7 @@ export function annotationHighlights(): Plugin<HighlightState> {
     key: annotationHighlightsKey,
     state: {
       init: (_config, state) => {
-        const input: HighlightInput = { colors: new Map(), active: [], flash: null };
+        const input: HighlightInput = { colors: new Map(), active: [], flash: null, pending: null };
         return { ...input, decorations: build(state.doc, input) };
       },
       apply: (tr, previous) => {
@@ -80,6 +88,7 @@ export function annotationHighlights(): Plugin<HighlightState> {
           colors: change?.colors ?? previous.colors,
           active: change?.active ?? previous.active,
           flash: change?.flash !== undefined ? change.flash : previous.flash,
+          pending: change?.pending !== undefined ? change.pending : mapRange(previous.pending, tr),
         };
         return { ...input, decorations: build(tr.doc, input) };
       },

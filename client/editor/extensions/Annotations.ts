@@ -51,6 +51,8 @@ declare module '@tiptap/core' {
       setAnnotationColors: (colors: ReadonlyMap<string, string>) => ReturnType;
       /** Outlines the passages whose card is showing. */
       setActiveAnnotations: (ids: readonly string[]) => ReturnType;
+      /** Shows the selection being tagged while the picker has focus, or stops showing it. */
+      markPendingSelection: (show: boolean) => ReturnType;
     };
   }
 }
@@ -203,6 +205,14 @@ export const Annotations = AnnotationMark.extend<AnnotationsOptions, Annotations
         (ids) =>
         ({ tr, dispatch }) => {
           if (dispatch) setHighlightInput(tr, { active: ids }).setMeta('addToHistory', false);
+          return true;
+        },
+
+      markPendingSelection:
+        (show) =>
+        ({ tr, state, dispatch }) => {
+          const { from, to } = state.selection;
+          if (dispatch) setHighlightInput(tr, { pending: show ? { from, to } : null }).setMeta('addToHistory', false);
           return true;
         },
     };
