@@ -96,12 +96,6 @@ export class AnalysisStore {
     this.changed();
   }
 
-  destroy(): void {
-    for (const entry of this.watched.values()) this.stopWatching(entry);
-    this.watched.clear();
-    this.listeners.clear();
-  }
-
   private read(documentId: string, doc: Y.Doc): void {
     this.all.setDocument(documentId, passagesFromDocument(documentId, doc));
     this.filtered?.setDocument(documentId, this.matching(documentId));
