@@ -45,7 +45,7 @@ export function TaggingLayer({ editor, room, workspaceId, taxonomy, user, editab
   const [picker, setPicker] = useState<PickerState | null>(null);
   const hovered = useHoveredAnnotations(editor);
   const hover = hovered.current;
-  const [focusedCard, setFocusedCard] = useState<string[] | null>(null);
+  const [focusedCard, setFocusedCard] = useState<{ ids: string[]; pos: number } | null>(null);
   const [message, setMessage] = useState('');
   const typing = useTyping(editor);
   const card = useRef<HTMLDivElement>(null);
@@ -72,7 +72,9 @@ export function TaggingLayer({ editor, room, workspaceId, taxonomy, user, editab
   const known = (ids: readonly string[]) => ids.filter((id) => records.has(id));
   const caretIds = known(caret.ids === '' ? [] : caret.ids.split(' '));
   // The caret's card steps aside while the person types (it would cover the next lines).
-  const cardIds = known(focusedCard ?? hover?.ids ?? (caret.focused && !picker && !typing ? caretIds : []));
+  // A focused card whose passages were all removed (by anyone) lets go.
+  const focusedIds = focusedCard && known(focusedCard.ids).length > 0 ? known(focusedCard.ids) : null;
+  const cardIds = focusedIds ?? known(hover?.ids ?? (caret.focused && !picker && !typing ? caretIds : []));
   const cardKey = cardIds.join(' ');
   useEffect(() => {
     editor.commands.setActiveAnnotations(cardKey === '' ? [] : cardKey.split(' '));
@@ -87,7 +89,7 @@ export function TaggingLayer({ editor, room, workspaceId, taxonomy, user, editab
     // A keyboard request is about the caret's passages, whatever the pointer rests on.
     const ids = caretIds.length > 0 ? caretIds : cardIds;
     if (ids.length === 0) return false;
-    setFocusedCard(ids);
+    setFocusedCard({ ids, pos: caretIds.length > 0 || !hover ? caret.head : hover.pos });
     // The card itself, not its first button (a stray Enter must not remove a tag).
     requestAnimationFrame(() => card.current?.focus());
     return true;
@@ -153,7 +155,7 @@ export function TaggingLayer({ editor, room, workspaceId, taxonomy, user, editab
     const last = annotationRanges(editor.state.doc, picker.annotationId).at(-1);
     return anchorAt(last?.to ?? editor.state.selection.head, PICKER_WIDTH, PICKER_HEIGHT);
   })();
-  const cardAnchor = cardIds.length > 0 && !picker ? anchorAt(hover && !focusedCard ? hover.pos : caret.head, CARD_WIDTH, CARD_HEIGHT) : null;
+  const cardAnchor = cardIds.length > 0 && !picker ? anchorAt(focusedIds ? focusedCard!.pos : (hover?.pos ?? caret.head), CARD_WIDTH, CARD_HEIGHT) : null;
   const pickerTitle =
     picker?.mode === 'annotation'
       ? `Add tags to “${shorten(passageText(editor.state.doc, picker.annotationId) || (records.get(picker.annotationId)?.quote ?? ''))}”`
@@ -179,7 +181,7 @@ export function TaggingLayer({ editor, room, workspaceId, taxonomy, user, editab
           passages={passages}
           taxonomy={taxonomy}
           editable={editable}
-          shortcutHint={focusedCard ? null : `${shortcutLabel(TAG_SHORTCUT)} to reach these tags from the text`}
+          shortcutHint={focusedIds ? null : `${shortcutLabel(TAG_SHORTCUT)} to reach these tags from the text`}
           anchor={cardAnchor}
           onAddTag={(annotationId) => {
             setFocusedCard(null);
