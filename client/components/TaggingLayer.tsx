@@ -61,7 +61,7 @@ export function TaggingLayer({ editor, room, workspaceId, taxonomy, user, editab
 
   // Records change often (quotes refresh as people type); tell the highlights only when a colour does.
   const colors = useMemo(() => annotationColors(records, taxonomy), [records, taxonomy]);
-  const colorKey = [...colors].map(([id, color]) => `${id}:${color}`).join(' ');
+  const colorKey = useMemo(() => [...colors].map(([id, color]) => `${id}:${color}`).join(' '), [colors]);
   useEffect(() => {
     editor.commands.setAnnotationColors(colors);
     // eslint-disable-next-line react-hooks/exhaustive-deps
