@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import { TAXONOMY_DOCUMENT_ID } from '../../shared/syncPath.ts';
-import { readTaxonomy } from '../../shared/taxonomy/taxonomyDoc.ts';
+import { TAXONOMY_MAPS, readTaxonomy } from '../../shared/taxonomy/taxonomyDoc.ts';
 import type { Taxonomy } from '../../shared/taxonomy/taxonomyTypes.ts';
 import { acquireRoom } from '../sync/acquireRoom.ts';
 import type { Room } from '../sync/openRoom.ts';
@@ -16,7 +16,6 @@ export interface LiveTaxonomy {
 const EMPTY: Taxonomy = { kinds: new Map(), terms: new Map() };
 
 /** The top-level maps of the taxonomy document (see shared/taxonomy/taxonomyDoc.ts). */
-const TAXONOMY_MAPS = ['kinds', 'terms'];
 
 /**
  * The workspace's shared taxonomy (`<workspace>/_taxonomy`), live: re-read whenever anyone changes a

@@ -10,6 +10,8 @@ import type { Taxonomy, Term, TermKindDef } from './taxonomyTypes.ts';
  */
 const KINDS = 'kinds';
 const TERMS = 'terms';
+/** The top-level maps of a taxonomy document (observe these to follow every change). */
+export const TAXONOMY_MAPS = [KINDS, TERMS] as const;
 
 type Entry = Y.Map<unknown>;
 
@@ -73,7 +75,7 @@ export function setKind(doc: Y.Doc, kind: TermKindDef): void {
   });
 }
 
-export type TermInput = Omit<Term, 'retired' | 'mergedInto'> & { retired?: boolean };
+export type TermInput = Omit<Term, 'retired' | 'mergedInto'> & { retired?: boolean; mergedInto?: string };
 
 /** Adds a term, or updates the given fields of an existing one. */
 export function upsertTerm(doc: Y.Doc, term: TermInput): void {
@@ -91,6 +93,7 @@ export function upsertTerm(doc: Y.Doc, term: TermInput): void {
       parentId: term.parentId ?? '',
       sourceUrl: term.sourceUrl ?? '',
       retired: term.retired ?? entry.get('retired') === true,
+      mergedInto: term.mergedInto,
     });
   });
 }

@@ -86,10 +86,7 @@ export function importTaxonomy(doc: Y.Doc, input: unknown): ImportResult {
   if (!result.ok) return result;
   doc.transact(() => {
     for (const kind of result.file.kinds) setKind(doc, kind);
-    for (const term of result.file.terms) {
-      upsertTerm(doc, term);
-      if (term.mergedInto) doc.getMap<Y.Map<unknown>>('terms').get(term.id)?.set('mergedInto', term.mergedInto);
-    }
+    for (const term of result.file.terms) upsertTerm(doc, term);
   });
   return result;
 }
