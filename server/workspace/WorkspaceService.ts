@@ -131,6 +131,9 @@ export class WorkspaceService {
     const now = Date.now();
     if (now - (this.lastTouched.get(key) ?? 0) < TOUCH_INTERVAL_MS) return;
     this.lastTouched.set(key, now);
+    if (this.lastTouched.size > 1000) {
+      for (const [touched, at] of this.lastTouched) if (now - at >= TOUCH_INTERVAL_MS) this.lastTouched.delete(touched);
+    }
     void this.rooms
       .using(indexAddress(address.workspaceId), (room) => patchDocument(room.doc, address.documentId, { updatedAt: now }))
       .catch(() => {});
