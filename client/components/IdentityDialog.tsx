@@ -7,7 +7,7 @@ import { ColorChoices } from './ColorChoices.tsx';
 interface Props {
   /** The current identity; null on a first visit, when the dialog cannot be dismissed. */
   identity: Identity | null;
-  onSave: (identity: Identity) => void;
+  onSave: (identity: Omit<Identity, 'id'>) => void;
   onCancel?: () => void;
 }
 

@@ -7,7 +7,11 @@ export function useRoom(address: RoomAddress): Room | null {
   const name = roomName(address);
   const [room, setRoom] = useState<Room | null>(null);
   useEffect(() => {
-    const opened = openRoom({ workspaceId: address.workspaceId, documentId: address.documentId });
+    const opened = openRoom(
+      address.channel
+        ? { workspaceId: address.workspaceId, documentId: address.documentId, channel: address.channel }
+        : { workspaceId: address.workspaceId, documentId: address.documentId },
+    );
     setRoom(opened);
     return () => {
       opened.destroy();
