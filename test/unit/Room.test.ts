@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as decoding from 'lib0/decoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { defaultConfig } from '../../server/config.ts';
+import { createLogger } from '../../server/logger.ts';
+import { SqliteStore } from '../../server/store/SqliteStore.ts';
+import { Room, type RoomPeer } from '../../server/sync/Room.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A peer that records the document updates the room sends it. */
+function fakePeer(id: string): RoomPeer & { updates: Uint8Array[] } {
+  const updates: Uint8Array[] = [];
+  return {
+    id,
+    awarenessClients: new Set<number>(),
+    updates,
+    send(message: Uint8Array) {
+      const decoder = decoding.createDecoder(message);
+      if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== 2) return; // sync update only
+      updates.push(decoding.readVarUint8Array(decoder));
+    },
+    close() {},
+  };
+}
+
+/** Every update a client makes, one per keystroke. */
+function typist(text: string): Uint8Array[] {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  for (const char of text) doc.getText('t').insert(doc.getText('t').length, char);
+  return updates;
+}
+
+async function openRoom(): Promise<{ room: Room; store: SqliteStore }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'normspace-room-'));
+  dirs.push(dir);
+  const store = SqliteStore.open(dir);
+  const room = await Room.load({ workspaceId: 'w', documentId: 'd' }, store, defaultConfig, createLogger('silent'), () => {});
+  return { room, store };
+}
+
+describe('Room', () => {
+  it('stores a burst, then broadcasts it to the other peers as one merged update, never back to the sender', async () => {
+    const { room, store } = await openRoom();
+    const writer = fakePeer('writer');
+    const reader = fakePeer('reader');
+    room.addPeer(writer);
+    room.addPeer(reader);
+    for (const update of typist('durable before broadcast')) room.receiveUpdate(update, writer);
+    expect(reader.updates).toHaveLength(0); // nothing before it is stored
+    await room.settled();
+
+    expect(reader.updates).toHaveLength(1);
+    expect(writer.updates).toHaveLength(0);
+    const received = new Y.Doc();
+    Y.applyUpdate(received, reader.updates[0]!);
+    expect(received.getText('t').toString()).toBe('durable before broadcast');
+    expect((await store.load('w/d')).updates).toHaveLength(24); // each keystroke stored as it came
+    await room.unload();
+    await store.close();
+  });
+
+  it('keeps the order of interleaved peers: each run is one message, and everyone converges', async () => {
+    const { room, store } = await openRoom();
+    const [a, b, c] = ['a', 'b', 'c'].map(fakePeer) as [ReturnType<typeof fakePeer>, ReturnType<typeof fakePeer>, ReturnType<typeof fakePeer>];
+    for (const peer of [a, b, c]) room.addPeer(peer);
+    const fromA = typist('aaaa');
+    const fromB = typist('bbb');
+    fromA.slice(0, 2).forEach((u) => room.receiveUpdate(u, a));
+    fromB.forEach((u) => room.receiveUpdate(u, b));
+    fromA.slice(2).forEach((u) => room.receiveUpdate(u, a));
+    await room.settled();
+
+    expect(c.updates).toHaveLength(3); // a's run, b's run, a's run
+    expect(a.updates).toHaveLength(1); // b's run
+    expect(b.updates).toHaveLength(2); // a's two runs
+    const seen = (peer: ReturnType<typeof fakePeer>, own: Uint8Array[]) => {
+      const doc = new Y.Doc();
+      for (const update of [...own, ...peer.updates]) Y.applyUpdate(doc, update);
+      return doc.getText('t').toString();
+    };
+    const expected = room.doc.getText('t').toString();
+    expect(expected).toHaveLength(7);
+    expect(seen(c, [])).toBe(expected);
+    expect(seen(a, fromA)).toBe(expected);
+    expect(seen(b, fromB)).toBe(expected);
+    await room.unload();
+    await store.close();
+  });
+});
