@@ -8,6 +8,7 @@ import './styles/editor.css';
 import './styles/tagging.css';
 import './styles/analysis.css';
 import './styles/taxonomy.css';
+import './styles/comments.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

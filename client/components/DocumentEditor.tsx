@@ -1,7 +1,10 @@
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useRef, useState } from 'react';
+import { CommentsPanel } from '../comments/CommentsPanel.tsx';
+import { useThreadJump } from '../comments/useThreadJump.ts';
 import { createEditorExtensions } from '../editor/createEditorExtensions.ts';
 import { useAnnotationJump } from '../hooks/useAnnotationJump.ts';
+import { useRoom } from '../hooks/useRoom.ts';
 import { useTaxonomy } from '../hooks/useTaxonomy.ts';
 import { useWorkspace } from '../hooks/useWorkspace.ts';
 import type { Identity } from '../identity/identityStorage.ts';
@@ -12,6 +15,7 @@ import { LinkEditor } from './LinkEditor.tsx';
 import { TaggingLayer } from './TaggingLayer.tsx';
 
 interface Props {
+  documentId: string;
   room: Room;
   user: Identity;
   editable: boolean;
@@ -19,8 +23,11 @@ interface Props {
 }
 
 /** The collaborative rich-text editor of one document, with its toolbar and tagging. */
-export function DocumentEditor({ room, user, editable, title }: Props) {
+export function DocumentEditor({ documentId, room, user, editable, title }: Props) {
   const { workspaceId } = useWorkspace();
+  const threadsRoom = useRoom({ workspaceId, documentId, channel: 'threads' });
+  const commentRequest = useRef(() => {});
+  const [activeThread, setActiveThread] = useState<string | null>(null);
   const { taxonomy } = useTaxonomy(workspaceId);
   const [linkEditorOpen, setLinkEditorOpen] = useState(false);
   const openLinkEditor = useRef(() => setLinkEditorOpen(true));
@@ -35,6 +42,8 @@ export function DocumentEditor({ room, user, editable, title }: Props) {
         user: initialUser.current,
         onLinkRequest: () => openLinkEditor.current(),
         onTagRequest: () => tagRequest.current(),
+        onCommentRequest: () => commentRequest.current(),
+        onThreadClick: (threadId) => setActiveThread(threadId),
       }),
       editable,
       shouldRerenderOnTransaction: false,
@@ -66,6 +75,7 @@ export function DocumentEditor({ room, user, editable, title }: Props) {
   }, [editor, title]);
 
   useAnnotationJump(editor, room);
+  useThreadJump(editor, room, setActiveThread);
 
   return (
     <div className="document-editor">
@@ -74,6 +84,7 @@ export function DocumentEditor({ room, user, editable, title }: Props) {
         {linkEditorOpen && editable && <LinkEditor editor={editor} onClose={() => setLinkEditorOpen(false)} />}
       </div>
       <HighlightLegend taxonomy={taxonomy} />
+      <div className="document-editor__body">
       <div className="page" ref={page}>
         <EditorContent editor={editor} />
         <TaggingLayer
@@ -86,6 +97,20 @@ export function DocumentEditor({ room, user, editable, title }: Props) {
           frame={page}
           tagRequest={tagRequest}
         />
+      </div>
+      {threadsRoom && (
+        <CommentsPanel
+          editor={editor}
+          room={room}
+          threadsRoom={threadsRoom}
+          documentId={documentId}
+          me={{ id: user.id, name: user.name, color: user.color }}
+          taxonomy={taxonomy}
+          active={activeThread}
+          onActivate={setActiveThread}
+          commentRequest={commentRequest}
+        />
+      )}
       </div>
     </div>
   );

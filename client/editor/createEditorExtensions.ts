@@ -5,6 +5,7 @@ import { TEXT_FIELD, contentExtensions } from '../../shared/editorExtensions.ts'
 import type { Identity } from '../identity/identityStorage.ts';
 import type { Room } from '../sync/openRoom.ts';
 import { Annotations } from './extensions/Annotations.ts';
+import { Comments } from './extensions/Comments.ts';
 import { LinkShortcut } from './extensions/LinkShortcut.ts';
 import { WordPaste } from './extensions/WordPaste.ts';
 
@@ -17,6 +18,8 @@ export function createEditorExtensions(options: {
   user: Identity;
   onLinkRequest: () => void;
   onTagRequest: () => void;
+  onCommentRequest?: () => void;
+  onThreadClick?: (threadId: string) => void;
 }): AnyExtension[] {
   const annotationMark = Annotations.configure({ document: options.room.doc, onTagRequest: options.onTagRequest });
   return [
@@ -25,5 +28,9 @@ export function createEditorExtensions(options: {
     CollaborationCaret.configure({ provider: options.room.provider, user: { ...options.user } }),
     WordPaste,
     LinkShortcut.configure({ onRequest: options.onLinkRequest }),
+    Comments.configure({
+      onCommentRequest: () => options.onCommentRequest?.(),
+      onThreadClick: (threadId) => options.onThreadClick?.(threadId),
+    }),
   ];
 }

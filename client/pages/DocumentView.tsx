@@ -12,12 +12,13 @@ import type { Room } from '../sync/openRoom.ts';
 
 interface Props {
   workspaceId: string;
+  documentId: string;
   room: Room;
   meta: DocumentMeta | undefined;
 }
 
 /** The body of the editor page: heading, archive banner and the editor, or why it cannot be shown. */
-export function DocumentView({ workspaceId, room, meta }: Props) {
+export function DocumentView({ workspaceId, documentId, room, meta }: Props) {
   const [identity] = useIdentity();
   const refusal = useRefusal(room.status);
   const archived = meta?.archived ?? false;
@@ -40,7 +41,7 @@ export function DocumentView({ workspaceId, room, meta }: Props) {
       <DocumentHeading workspaceId={workspaceId} meta={meta} />
       {archived && meta && <ArchivedBanner workspaceId={workspaceId} documentId={meta.id} />}
       {identity ? (
-        <DocumentEditor room={room} user={identity} editable={!archived} title={meta?.title ?? 'this document'} />
+        <DocumentEditor documentId={documentId} room={room} user={identity} editable={!archived} title={meta?.title ?? 'this document'} />
       ) : (
         <p className="empty-state">Choose a name to start editing.</p>
       )}

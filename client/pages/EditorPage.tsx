@@ -33,7 +33,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
       </AppHeader>
       <div className="editor-page">
         <main id="main" tabIndex={-1} className="editor-layout">
-          {room && <DocumentView workspaceId={workspaceId} room={room} meta={meta} />}
+          {room && <DocumentView workspaceId={workspaceId} documentId={documentId} room={room} meta={meta} />}
         </main>
         {room && <Analysis workspaceId={workspaceId} documentId={documentId} room={room} documents={documents} />}
       </div>
