@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { CloseCodes } from '../../shared/closeCodes.ts';
 import type { Access, Principal } from '../auth/authorizeConnection.ts';
 import type { Logger } from '../logger.ts';
+import { isRedundantUpdate } from './isRedundantUpdate.ts';
 import { MessageType, SyncType, encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './protocol.ts';
 import type { Room, RoomPeer } from './Room.ts';
 
@@ -153,11 +154,13 @@ export class Connection implements RoomPeer {
       case SyncType.Update: {
         const update = decoding.readVarUint8Array(decoder);
         if (this.access !== 'write') return; // read-only: dropped, the connection stays
+        let decoded;
         try {
-          Y.decodeUpdate(update); // validates the whole update before anything is stored
+          decoded = Y.decodeUpdate(update); // validates the whole update before anything is stored
         } catch (error) {
           throw new ProtocolError(`undecodable update: ${(error as Error).message}`);
         }
+        if (isRedundantUpdate(this.room.doc, decoded)) return; // e.g. the answer to an acknowledgement
         const result = this.room.receiveUpdate(update, this);
         if (!result.ok) throw new ProtocolError('document size limit reached', CloseCodes.TooLarge);
         return;
