@@ -32,11 +32,11 @@ export async function authorizeConnection(
   workspaces: WorkspaceService,
 ): Promise<AccessDecision> {
   const principal: Principal = { id: `anonymous-${++anonymousCounter}`, kind: 'anonymous' };
-  const workspace = await workspaces.getWorkspace(address.workspaceId);
-  if (!workspace) return { ok: false, close: CloseCodes.NotFound };
+  const found = await workspaces.findDocument(address.workspaceId, address.documentId);
+  if (!found) return { ok: false, close: CloseCodes.NotFound };
   if (address.documentId === INDEX_DOCUMENT_ID) return { ok: true, principal, access: 'read' };
   if (address.documentId === TAXONOMY_DOCUMENT_ID) return { ok: true, principal, access: 'write' };
-  const document = workspace.documents.find((entry) => entry.id === address.documentId);
+  const { document } = found;
   if (!document) return { ok: false, close: CloseCodes.NotFound };
   // Threads follow the document for now; the commenter role (next issue) will open threads but not text.
   return { ok: true, principal, access: document.archived ? 'read' : 'write' };

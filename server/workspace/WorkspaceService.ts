@@ -57,6 +57,17 @@ export class WorkspaceService {
     });
   }
 
+  /**
+   * One document's entry, read without building the whole list (a connection's authorisation
+   * needs only this). Undefined when the workspace does not exist.
+   */
+  async findDocument(workspaceId: string, documentId: string): Promise<{ document: DocumentMeta | undefined } | undefined> {
+    if (!(await this.exists(workspaceId))) return undefined;
+    return this.readIndex(workspaceId, (room) =>
+      readWorkspaceMeta(room.doc, workspaceId) ? { document: readDocument(room.doc, documentId) } : undefined,
+    );
+  }
+
   /** Creates a workspace; with `demo`, also a demo document. Returns undefined if the id is taken. */
   async createWorkspace(id: string, name: string, options: { demo?: boolean } = {}): Promise<WorkspaceMeta | undefined> {
     if (await this.exists(id)) return undefined;
