@@ -1,6 +1,7 @@
 import { IdentityDialog } from './components/IdentityDialog.tsx';
 import { useIdentity } from './hooks/useIdentity.ts';
 import { useRoute } from './hooks/useRoute.ts';
+import { FacilitatorPage } from './pages/FacilitatorPage.tsx';
 import { EditorPage } from './pages/EditorPage.tsx';
 import { MissingPage } from './pages/MissingPage.tsx';
 import { RootRedirect } from './pages/RootRedirect.tsx';
@@ -21,6 +22,7 @@ export function App() {
     case 'workspace':
     case 'document':
     case 'taxonomy':
+    case 'facilitator':
       page = (
         <WorkspaceShell
           key={route.workspaceId}
@@ -31,6 +33,8 @@ export function App() {
             <EditorPage key={route.documentId} documentId={route.documentId} />
           ) : route.name === 'taxonomy' ? (
             <TaxonomyPage />
+          ) : route.name === 'facilitator' ? (
+            <FacilitatorPage />
           ) : (
             <WorkspacePage />
           )}

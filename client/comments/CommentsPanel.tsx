@@ -254,7 +254,7 @@ export function CommentsPanel({ editor, room, threadsRoom, documentId, me, taxon
         </label>
       </fieldset>
       <p className="comments-panel__shown" aria-live="polite">
-        {shown.length === threads.length ? `${threads.length} threads` : `${shown.length} of ${threads.length} threads shown`}
+        {shown.length === threads.length ? `${threads.length} ${threads.length === 1 ? 'thread' : 'threads'}` : `${shown.length} of ${threads.length} shown`}
       </p>
       <ol className="comments-panel__list" ref={listRef}>
         {shown.map((thread: ThreadRecord) => (

@@ -1,5 +1,6 @@
 import type { DocumentMeta } from '../../shared/workspaceIndex.ts';
 import { AnalysisDock } from '../analysis/AnalysisDock.tsx';
+import { NotificationBell } from '../comments/NotificationBell.tsx';
 import { AnalysisSidebar } from '../components/AnalysisSidebar.tsx';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { ConnectionStatus } from '../components/ConnectionStatus.tsx';
@@ -30,6 +31,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
       >
         {room && <ConnectionStatus store={room.status} />}
         {room && <DocumentPresence room={room} />}
+        <NotificationBell />
       </AppHeader>
       <div className="editor-page">
         <main id="main" tabIndex={-1} className="editor-layout">

@@ -1,3 +1,4 @@
+import { NotificationBell } from '../comments/NotificationBell.tsx';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { ConnectionStatus } from '../components/ConnectionStatus.tsx';
 import { DocumentList } from '../components/DocumentList.tsx';
@@ -9,7 +10,7 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useRefusal } from '../hooks/useRefusal.ts';
 import { useWorkspace } from '../hooks/useWorkspace.ts';
 import { useWorkspaceIndex } from '../hooks/useWorkspaceIndex.ts';
-import { taxonomyPath, workspacePath } from '../router/matchRoute.ts';
+import { facilitatorPath, taxonomyPath, workspacePath } from '../router/matchRoute.ts';
 import { MissingPage } from './MissingPage.tsx';
 
 /** `/w/<workspace>`: the live document list, a form for new documents and who is here. */
@@ -28,6 +29,7 @@ export function WorkspacePage() {
   return (
     <>
       <AppHeader homeHref={workspacePath(workspaceId)} trail={<span className="trail-item" aria-current="page">{name}</span>}>
+        <NotificationBell />
         <ConnectionStatus store={index.status} readOnly />
       </AppHeader>
       <main id="main" tabIndex={-1} className="workspace-layout">
@@ -36,6 +38,9 @@ export function WorkspacePage() {
             <h1 className="page-title">{name}</h1>
             <Link href={taxonomyPath(workspaceId)} className="button">
               Taxonomy
+            </Link>
+            <Link href={facilitatorPath(workspaceId)} className="button">
+              Facilitator view
             </Link>
           </div>
           <NewDocumentForm workspaceId={workspaceId} />

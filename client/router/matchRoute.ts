@@ -5,6 +5,7 @@ export type Route =
   | { name: 'workspace'; workspaceId: string }
   | { name: 'document'; workspaceId: string; documentId: string }
   | { name: 'taxonomy'; workspaceId: string }
+  | { name: 'facilitator'; workspaceId: string }
   | { name: 'not-found'; path: string };
 
 /** Maps a pathname to a page: `/`, `/w/<workspace>`, `/w/<workspace>/d/<document>`, `/w/<workspace>/taxonomy`. */
@@ -15,6 +16,7 @@ export function matchRoute(pathname: string): Route {
   if (w !== 'w' || !workspaceId || !isValidId(workspaceId)) return { name: 'not-found', path: pathname };
   if (parts.length === 2) return { name: 'workspace', workspaceId };
   if (parts.length === 3 && d === 'taxonomy') return { name: 'taxonomy', workspaceId };
+  if (parts.length === 3 && d === 'facilitator') return { name: 'facilitator', workspaceId };
   if (parts.length === 4 && d === 'd' && documentId && isValidId(documentId)) {
     return { name: 'document', workspaceId, documentId };
   }
@@ -31,6 +33,15 @@ export function documentPath(workspaceId: string, documentId: string): string {
 
 export function taxonomyPath(workspaceId: string): string {
   return `${workspacePath(workspaceId)}/taxonomy`;
+}
+
+export function facilitatorPath(workspaceId: string): string {
+  return `${workspacePath(workspaceId)}/facilitator`;
+}
+
+/** The hash that asks the editor to scroll to a thread's passage and show the thread. */
+export function threadHash(threadId: string): string {
+  return `#thread=${encodeURIComponent(threadId)}`;
 }
 
 /** The hash that asks the editor to scroll to and select an annotation's passage. */

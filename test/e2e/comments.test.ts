@@ -100,9 +100,23 @@ describe('comment threads', () => {
     await expect.poll(() => thread.getByLabel('Assigned to').inputValue()).not.toBe('');
     await panel(ben.page).getByLabel('Assigned to me').check();
     await panel(ben.page).getByLabel('Mentioning me').check();
-    await expect.poll(() => panel(ben.page).locator('.comments-panel__shown').textContent()).toBe('1 threads');
+    await expect.poll(() => panel(ben.page).locator('.comments-panel__shown').textContent()).toBe('1 thread');
     await panel(ben.page).getByLabel('Assigned to me').uncheck();
     await panel(ben.page).getByLabel('Mentioning me').uncheck();
+
+    // Ben's bell counts the mention and the assignment; opening the list and closing it clears the badge.
+    const badge = ben.page.getByTestId('notification-badge');
+    await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toBe('2 new');
+    expect(await amina.page.getByTestId('notification-badge').count()).toBe(0);
+    const bell = ben.page.getByRole('button', { name: /^Notifications/ });
+    await bell.click();
+    const list = ben.page.getByRole('region', { name: 'Notifications' });
+    await expect.poll(() => list.getByRole('link').allTextContents()).toEqual([
+      `Amina Diallo assigned you on “${PASSAGE}”`,
+      `Amina Diallo mentioned you on “${PASSAGE}”`,
+    ]);
+    await bell.click();
+    await expect.poll(() => badge.count()).toBe(0);
   });
 
   it('edits and deletes your own comment, keeping a placeholder', async () => {
@@ -118,6 +132,30 @@ describe('comment threads', () => {
     ben.page.once('dialog', (dialog) => void dialog.accept());
     await thread.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => threadOn(amina.page, SECOND).getByText('Comment deleted').count(), { timeout: 10_000 }).toBe(1);
+  });
+
+  it('shows the facilitator the open threads across the workspace, counts following resolve and reopen', async () => {
+    const facilitator = await amina.context.newPage();
+    await facilitator.goto(amina.page.url().replace(/\/d\/.*$/, '/facilitator'));
+    const open = facilitator.locator('[data-count="open"]');
+    await expect.poll(() => open.textContent(), { timeout: 10_000 }).toBe('2');
+    const oldest = facilitator.getByRole('region', { name: 'Open threads, oldest first' });
+    await expect.poll(() => oldest.getByRole('link').allTextContents()).toEqual([`“${PASSAGE}”`, `“${SECOND}”`]);
+    await expect.poll(() => facilitator.getByRole('region', { name: 'Open by assignee' }).textContent()).toContain('Ben Ortiz: 1');
+
+    await threadOn(ben.page, SECOND).getByRole('button', { name: 'Resolve' }).click();
+    await expect.poll(() => open.textContent(), { timeout: 10_000 }).toBe('1');
+    await statusFilter(ben.page, 'all');
+    await threadOn(ben.page, SECOND).getByRole('button', { name: 'Reopen' }).click();
+    await expect.poll(() => open.textContent(), { timeout: 10_000 }).toBe('2');
+    await statusFilter(ben.page, 'open');
+    await screenshot(facilitator, 'facilitator');
+    expect(await seriousViolations(facilitator)).toEqual([]);
+
+    // A row leads to the thread in its document.
+    await oldest.getByRole('link', { name: `“${SECOND}”` }).click();
+    await expect.poll(() => editorOf(facilitator).locator('.comment-highlight--active').allTextContents(), { timeout: 10_000 }).toEqual([SECOND]);
+    await facilitator.close();
   });
 
   it('moves between threads with the keyboard, selecting their passages', async () => {
