@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { commentToPlainText } from '../../shared/comments/commentMarkup.ts';
 import { facilitatorOverview, type FacilitatorRow } from '../../shared/comments/threadFilters.ts';
+import { threadTerms } from '../../shared/comments/threadTerms.ts';
+import type { ThreadRecord } from '../../shared/comments/threadsDoc.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { ConnectionStatus } from '../components/ConnectionStatus.tsx';
 import { Link } from '../components/Link.tsx';
@@ -8,6 +10,8 @@ import { RelativeTime } from '../components/RelativeTime.tsx';
 import { WorkspaceTrailLink } from '../components/WorkspaceTrailLink.tsx';
 import { NotificationBell } from '../comments/NotificationBell.tsx';
 import { useWorkspaceThreads } from '../comments/WorkspaceThreads.ts';
+import { useWorkspaceTexts } from '../comments/useWorkspaceTexts.ts';
+import { useTaxonomy } from '../hooks/useTaxonomy.ts';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useIdentity } from '../hooks/useIdentity.ts';
 import { useNow } from '../hooks/useNow.ts';
@@ -63,7 +67,28 @@ export function FacilitatorPage() {
   const live = useMemo(() => documents.filter((d) => !d.archived), [documents]);
   const ids = useMemo(() => live.map((d) => d.id), [live]);
   const titles = useMemo(() => new Map(documents.map((d) => [d.id, d.title])), [documents]);
-  const byDocument = useWorkspaceThreads(workspaceId, ids);
+  const allThreads = useWorkspaceThreads(workspaceId, ids);
+  const { taxonomy } = useTaxonomy(workspaceId);
+  const [termId, setTermId] = useState('');
+  const texts = useWorkspaceTexts(workspaceId, ids, termId !== '');
+  const byDocument = useMemo(() => {
+    if (!termId) return allThreads;
+    const filtered = new Map<string, readonly ThreadRecord[]>();
+    for (const [documentId, threads] of allThreads) {
+      const text = texts.get(documentId);
+      if (!text) continue;
+      const terms = threadTerms(documentId, text, threads);
+      filtered.set(documentId, threads.filter((t) => terms.get(t.id)?.has(termId)));
+    }
+    return filtered;
+  }, [allThreads, texts, termId]);
+  const termChoices = useMemo(
+    () =>
+      [...taxonomy.terms.values()]
+        .filter((t) => !t.retired && !t.mergedInto && (t.kind === 'norm' || t.kind === 'agreement'))
+        .sort((a, b) => a.kind.localeCompare(b.kind) || a.label.localeCompare(b.label)),
+    [taxonomy],
+  );
   const visitKey = `normspace:facilitator-visit:${workspaceId}`;
   const [since] = useState(() => readLastVisit(visitKey));
   useEffect(() => {
@@ -96,6 +121,17 @@ export function FacilitatorPage() {
           <strong data-count="open">{overview.open.length}</strong> open threads, <strong>{overview.unanswered.length}</strong> without a reply,{' '}
           {total - overview.open.length} resolved, in {live.length} documents.
         </p>
+        <label className="facilitator__filter">
+          <span>Only passages tagged with</span>
+          <select value={termId} onChange={(event) => setTermId(event.target.value)}>
+            <option value="">Any tag or none</option>
+            {termChoices.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.kind === 'norm' ? 'Norm' : 'Agreement'}: {t.label}
+              </option>
+            ))}
+          </select>
+        </label>
         <div className="facilitator__grid">
           <section aria-labelledby="by-document">
             <h2 id="by-document">Open by document</h2>

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
 import { arrive, createDocument, editorOf, startE2eApp, typeAtEnd, waitForText, type E2eApp, type User } from './support/e2eApp.ts';
+import { NodeTagger } from './support/nodeTagger.ts';
 import { selectText } from './support/selectText.ts';
 
 const SENTENCE = 'Operators should report significant incidents to the national authority within seventy-two hours.';
@@ -39,12 +40,13 @@ describe('comment threads', () => {
   let app: E2eApp;
   let amina: User;
   let ben: User;
+  let documentId = '';
 
   beforeAll(async () => {
     app = await startE2eApp();
     amina = await arrive(app, 'Amina Diallo', 'Teal');
     ben = await arrive(app, 'Ben Ortiz', 'Violet');
-    await createDocument(amina.page, 'Incident reporting');
+    documentId = await createDocument(amina.page, 'Incident reporting');
     await typeAtEnd(amina.page, SENTENCE);
     await ben.page.locator('.document-list').getByRole('link', { name: 'Incident reporting' }).click();
     await waitForText(editorOf(ben.page), (text) => text.includes(SENTENCE));
@@ -149,6 +151,19 @@ describe('comment threads', () => {
     await threadOn(ben.page, SECOND).getByRole('button', { name: 'Reopen' }).click();
     await expect.poll(() => open.textContent(), { timeout: 10_000 }).toBe('2');
     await statusFilter(ben.page, 'open');
+    // The threads are on untagged words: a norm filter leaves none of them, and clearing it brings them back.
+    const tagFilter = facilitator.getByLabel('Only passages tagged with');
+    await expect.poll(() => tagFilter.locator('option').count()).toBeGreaterThan(1);
+    await tagFilter.selectOption({ index: 1 });
+    await expect.poll(() => open.textContent(), { timeout: 10_000 }).toBe('0');
+    // Someone tags the first thread's words with that norm: the thread now counts under it.
+    const termId = (await tagFilter.inputValue()) || '';
+    const tagger = await NodeTagger.open(app, documentId, { name: 'Chen Wei', color: '#b42318' });
+    tagger.tag('p-comments', PASSAGE, [termId]);
+    await expect.poll(() => open.textContent(), { timeout: 10_000 }).toBe('1');
+    tagger.close();
+    await tagFilter.selectOption('');
+    await expect.poll(() => open.textContent()).toBe('2');
     await screenshot(facilitator, 'facilitator');
     expect(await seriousViolations(facilitator)).toEqual([]);
 
