@@ -1,18 +1,24 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
-import { openRoom, type Room } from '../sync/openRoom.ts';
+import { openRoom } from '../sync/openRoom.ts';
+import { ReadOnlyRooms } from './ReadOnlyRooms.ts';
 
 /**
  * The text documents of a workspace, opened for reading only while `enabled` (the facilitator's
  * tag filter needs the passages); the snapshot changes whenever one of them does.
  */
 class WorkspaceTexts {
-  private readonly rooms = new Map<string, { room: Room; stop: () => void }>();
+  private readonly rooms: ReadOnlyRooms;
   private snapshot: ReadonlyMap<string, Y.Doc> = new Map();
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly workspaceId: string) {}
+  constructor(workspaceId: string) {
+    this.rooms = new ReadOnlyRooms(
+      (documentId) => openRoom({ workspaceId, documentId }),
+      () => this.later(),
+    );
+  }
 
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -22,27 +28,13 @@ class WorkspaceTexts {
   readonly getSnapshot = (): ReadonlyMap<string, Y.Doc> => this.snapshot;
 
   setDocuments(documentIds: readonly string[]): void {
-    const keep = new Set(documentIds);
-    for (const [id, entry] of this.rooms) {
-      if (keep.has(id)) continue;
-      entry.stop();
-      entry.room.destroy();
-      this.rooms.delete(id);
-    }
-    for (const documentId of documentIds) {
-      if (this.rooms.has(documentId)) continue;
-      const room = openRoom({ workspaceId: this.workspaceId, documentId });
-      room.provider.awareness.setLocalState(null);
-      const onUpdate = () => this.later();
-      room.doc.on('update', onUpdate);
-      this.rooms.set(documentId, { room, stop: () => room.doc.off('update', onUpdate) });
-    }
+    this.rooms.set(documentIds);
     this.refresh();
   }
 
   destroy(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.setDocuments([]);
+    this.rooms.destroy();
     this.listeners.clear();
   }
 
@@ -55,7 +47,7 @@ class WorkspaceTexts {
   }
 
   private refresh(): void {
-    this.snapshot = new Map([...this.rooms].map(([id, entry]) => [id, entry.room.doc]));
+    this.snapshot = this.rooms.docs();
     for (const listener of this.listeners) listener();
   }
 }

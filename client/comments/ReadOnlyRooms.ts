@@ -1,0 +1,42 @@
+import type * as Y from 'yjs';
+import type { Room } from '../sync/openRoom.ts';
+
+/**
+ * A set of rooms opened for reading across a workspace (nobody is "in" them: no presence),
+ * keyed by document id, each change reported through `onChange`.
+ */
+export class ReadOnlyRooms {
+  private readonly rooms = new Map<string, { room: Room; stop: () => void }>();
+
+  constructor(
+    private readonly open: (documentId: string) => Room,
+    private readonly onChange: () => void,
+  ) {}
+
+  /** Opens the listed documents' rooms and closes the others. */
+  set(documentIds: readonly string[]): void {
+    const keep = new Set(documentIds);
+    for (const [id, entry] of this.rooms) {
+      if (keep.has(id)) continue;
+      entry.stop();
+      entry.room.destroy();
+      this.rooms.delete(id);
+    }
+    for (const documentId of documentIds) {
+      if (this.rooms.has(documentId)) continue;
+      const room = this.open(documentId);
+      room.provider.awareness.setLocalState(null);
+      const onUpdate = () => this.onChange();
+      room.doc.on('update', onUpdate);
+      this.rooms.set(documentId, { room, stop: () => room.doc.off('update', onUpdate) });
+    }
+  }
+
+  docs(): Map<string, Y.Doc> {
+    return new Map([...this.rooms].map(([id, entry]) => [id, entry.room.doc]));
+  }
+
+  destroy(): void {
+    this.set([]);
+  }
+}
