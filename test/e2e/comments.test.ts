@@ -211,4 +211,15 @@ describe('comment threads', () => {
     expect(await seriousViolations(ben.page)).toEqual([]);
     await screenshot(amina.page, 'comments-panel-amina');
   });
+
+  it('keeps a thread whose words were deleted, listed with its last quote', async () => {
+    await selectText(amina.page, `the ${SECOND}`);
+    await amina.page.keyboard.press('Backspace');
+    const thread = threadOn(ben.page, SECOND);
+    await expect.poll(() => thread.locator('.thread__orphaned').textContent(), { timeout: 10_000 }).toBe('Text deleted');
+    await expect.poll(() => editorOf(ben.page).locator('.comment-highlight').allTextContents()).toEqual([PASSAGE]);
+    // Listed after the threads still in the text.
+    const quotes = await panel(ben.page).locator('.thread__quote').allTextContents();
+    expect(quotes.at(-1)).toContain(SECOND);
+  });
 });
