@@ -32,8 +32,9 @@ export class DurableWriter<Origin> {
   }
 
   private async drain(): Promise<void> {
-    // Let the rest of this tick's messages join the batch.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    // Let every message of this socket read join the batch (they are handled as microtasks, which
+    // run before next ticks); the store then commits in this turn of the event loop, not the next.
+    await new Promise<void>((resolve) => process.nextTick(resolve));
     try {
       while (this.pending.length > 0) {
         const batch = this.pending;
