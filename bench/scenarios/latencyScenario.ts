@@ -73,12 +73,14 @@ export function latencyScenario(config: LatencyConfig): Scenario {
 
           context.log(`typing for ${durationMs / 1000} s`);
           const sampler = new ProcessSampler(server.pid);
+          const clientSamplers = pool.pids.map((pid) => new ProcessSampler(pid));
           const startAt = now() + 500;
-          setTimeout(() => sampler.start(), 500);
+          setTimeout(() => [sampler, ...clientSamplers].forEach((s) => s.start()), 500);
           const sends: SendLog[] = (
             await Promise.all(writers.map((ids, w) => pool.call(w, { kind: 'typeAtRate', ids, startAt, durationMs, editsPerSecond })))
           ).flatMap((r) => r.sends);
           const usage = sampler.stop();
+          const clientCpu = clientSamplers.map((s) => s.stop().cpuPercent);
 
           const targets: RoomClock[] = sends.map(({ room, client, clock }) => ({ room, client, clock }));
           await pool.callAll({ kind: 'waitForClocks', targets, timeoutMs: 30_000 });
@@ -123,7 +125,10 @@ export function latencyScenario(config: LatencyConfig): Scenario {
             },
             converged: diverged.length === 0 && lateCheck.missingClocks === 0,
             lostUpdates: missingDeliveries + lateCheck.missingClocks,
-            notes: diverged.length > 0 ? [`${diverged.length} documents diverged`] : [],
+            notes: [
+              ...(diverged.length > 0 ? [`${diverged.length} documents diverged`] : []),
+              ...(Math.max(...clientCpu) > 85 ? [`client workers at ${clientCpu.map((c) => Math.round(c)).join(' % and ')} % of a core: the clients limit this run too`] : []),
+            ],
             details: {
               edits,
               deliveries: distribution.count,
@@ -133,6 +138,7 @@ export function latencyScenario(config: LatencyConfig): Scenario {
               untilEveryOther: summarize(untilAll),
               connect: connectMs,
               serverUsage: usage,
+              clientWorkerCpuPercent: clientCpu,
             },
           };
         }),

@@ -1,3 +1,4 @@
+import { directorySize } from '../measure/directorySize.ts';
 import { ProcessSampler } from '../measure/ProcessSampler.ts';
 import type { MetricDef } from '../report/BenchResults.ts';
 import { loadCachedTrace } from '../traces/loadCachedTrace.ts';
@@ -11,6 +12,7 @@ const METRICS: MetricDef[] = [
   { key: 'ratioToFloor', label: 'ratio to the in-memory floor', unit: '×', lowerIsBetter: true },
   { key: 'cpuSeconds', label: 'server CPU time', unit: 's', lowerIsBetter: true },
   { key: 'rssPeak', label: 'server RSS peak', unit: 'MB', lowerIsBetter: true },
+  { key: 'diskKB', label: 'data directory afterwards (default settings, server stopped)', unit: 'KB', lowerIsBetter: true },
 ];
 
 /**
@@ -75,9 +77,11 @@ export function sequentialTraceScenario(): Scenario {
           // what the server holds: a third client opening the document must get the same text
           const late = await pool.call(1, { kind: 'coldLoad', client: client(3), trace: ref, timeoutMs: 60_000 });
           await pool.callAll({ kind: 'disconnect' });
+          await server.stop('SIGTERM');
+          const diskKB = directorySize(dataDir) / 1024;
           const wallMs = received.doneAt - typed.startedAt;
           return {
-            metrics: { wallMs, ratioToFloor: wallMs / floorMs, cpuSeconds: usage.cpuSeconds, rssPeak: usage.rssPeakBytes / 2 ** 20 },
+            metrics: { wallMs, ratioToFloor: wallMs / floorMs, cpuSeconds: usage.cpuSeconds, rssPeak: usage.rssPeakBytes / 2 ** 20, diskKB },
             converged: received.complete && late.complete,
             lostUpdates: missing.missingClocks,
             notes: [
