@@ -18,7 +18,13 @@ export function benchScenarios(quick: boolean): Scenario[] {
   return [
     latencyScenario({ ...sized(oneDocument(20, 5), oneDocument(4, 2)), id: 'latency-20x5', editsPerSecond: 5, durationMs: seconds(15) }),
     latencyScenario({ ...sized(oneDocument(100, 20), oneDocument(6, 3)), id: 'latency-100x20', editsPerSecond: 5, durationMs: seconds(15) }),
-    latencyScenario({ ...sized(oneDocument(510, 10, true), oneDocument(8, 2, true)), id: 'latency-500v10', editsPerSecond: 5, durationMs: seconds(15) }),
+    latencyScenario({
+      ...sized(oneDocument(510, 10, true), oneDocument(8, 2, true)),
+      id: 'latency-500v10',
+      editsPerSecond: 2,
+      durationMs: seconds(15),
+      readersSharePresence: false,
+    }),
     latencyScenario({
       id: 'latency-1000docs',
       title: `Latency: ${sized('1,000', '5')} documents × ${sized(5, 3)} clients`,

@@ -12,10 +12,18 @@ export class BenchClient {
   readonly arrivals: ArrivalLog;
   /** The paragraph this client types into, once it has one. */
   ownText: Y.XmlText | undefined;
+  private presenceTimer: NodeJS.Timeout | undefined;
 
   constructor(readonly spec: ClientSpec) {
     this.arrivals = new ArrivalLog(this.doc);
     this.connection = connectProvider(spec.protocol, spec.url, spec.room, this.doc);
+    const awareness = this.connection.awareness;
+    if (spec.presence === false) {
+      awareness?.setLocalState(null);
+    } else {
+      // like a person opening the editor at their own moment: renewals (every 15 s) spread out
+      this.presenceTimer = setTimeout(() => awareness?.setLocalStateField('user', { name: `client ${spec.id}` }), Math.random() * 15_000);
+    }
   }
 
   clock(client: number): number {
@@ -31,6 +39,7 @@ export class BenchClient {
   }
 
   destroy(): void {
+    clearTimeout(this.presenceTimer);
     this.connection.destroy();
     this.doc.destroy();
   }

@@ -88,9 +88,9 @@ export class ClientSession {
       return { reached: missing.filter((m) => m === 0).length, total: clients.length, missingClocks: missing.reduce((a, b) => a + b, 0) };
     },
 
-    collectLatencies: async ({ sends }) => {
+    collectLatencies: async ({ sends, measureFrom }) => {
       const clients = [...this.clients.values()];
-      return { ...computeLatencies(clients, sends), fingerprints: clients.map((client) => client.fingerprint()) };
+      return { ...computeLatencies(clients, sends, measureFrom), fingerprints: clients.map((client) => client.fingerprint()) };
     },
 
     disconnect: async ({ ids }) => {

@@ -10,8 +10,11 @@ export interface LatencySample {
   missing: number;
 }
 
-/** Matches every writer's edits with their arrival at each other client of the room. */
-export function computeLatencies(clients: BenchClient[], sends: SendLog[]): LatencySample {
+/**
+ * Matches every writer's edits with their arrival at each other client of the room. Edits sent
+ * before `measureFrom` (warm-up) are checked for arrival but give no latency sample.
+ */
+export function computeLatencies(clients: BenchClient[], sends: SendLog[], measureFrom: number): LatencySample {
   const latencies: number[] = [];
   let missing = 0;
   const byRoom = new Map<string, BenchClient[]>();
@@ -31,7 +34,7 @@ export function computeLatencies(clients: BenchClient[], sends: SendLog[]): Late
           last[index] = Infinity;
           return;
         }
-        latencies.push(arrival - send.times[index]!);
+        if (send.times[index]! >= measureFrom) latencies.push(arrival - send.times[index]!);
         last[index] = Math.max(last[index]!, arrival);
       });
     }

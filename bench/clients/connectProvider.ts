@@ -1,5 +1,6 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
+import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { ClientProtocol } from '../servers/ServerUnderTest.ts';
@@ -8,6 +9,7 @@ import { now } from '../measure/now.ts';
 /** A stock provider connected to one room, from Node. */
 export interface ProviderConnection {
   readonly doc: Y.Doc;
+  readonly awareness: Awareness | null;
   /** Resolves after the first sync with the server. */
   readonly synced: Promise<void>;
   /** When the last websocket message arrived (before the provider handled it), in `now()` time. */
@@ -42,7 +44,7 @@ export function connectProvider(protocol: ClientProtocol, url: string, room: str
       if (provider.synced) resolve();
       else provider.once('sync', () => resolve());
     });
-    return { doc, synced, lastMessageAt: () => lastMessageAt, destroy: () => provider.destroy() };
+    return { doc, awareness: provider.awareness, synced, lastMessageAt: () => lastMessageAt, destroy: () => provider.destroy() };
   }
   let markSynced: () => void = () => {};
   const synced = new Promise<void>((resolve) => (markSynced = resolve));
@@ -51,6 +53,7 @@ export function connectProvider(protocol: ClientProtocol, url: string, room: str
   provider.attach();
   return {
     doc,
+    awareness: provider.awareness,
     synced,
     lastMessageAt: () => lastMessageAt,
     destroy: () => {

@@ -8,6 +8,12 @@ export interface ClientSpec {
   protocol: ClientProtocol;
   url: string;
   room: string;
+  /**
+   * Whether the client shares presence (awareness), as an editor does: it sets its user at a random
+   * moment of its first 15 s (so that renewals, every 15 s, do not all fall together). Default true;
+   * false for an audience that only watches.
+   */
+  presence?: boolean;
 }
 
 /** A writer's Yjs clock in a room (how far a reader must have got to hold all of its edits). */
@@ -53,7 +59,8 @@ export interface WorkerCalls {
   };
   /** Latency of every send to every other client of its room held here. */
   collectLatencies: {
-    request: { sends: SendLog[] };
+    /** Edits sent before `measureFrom` (warm-up) count for losses but not in the latencies. */
+    request: { sends: SendLog[]; measureFrom: number };
     reply: { latencies: Float64Array; lastArrivals: Float64Array[]; missing: number; fingerprints: ClientFingerprint[] };
   };
   disconnect: { request: { ids?: number[] }; reply: { closed: number } };

@@ -15,7 +15,12 @@ export interface LatencyConfig {
   writersPerDoc: number;
   editsPerSecond: number;
   durationMs: number;
+  /** Whether the clients that only read share presence (false: an audience). Default true. */
+  readersSharePresence?: boolean;
 }
+
+/** Edits of the first seconds warm every process up; they are checked for loss but not timed. */
+const WARM_UP_MS = 2000;
 
 const METRICS: MetricDef[] = [
   { key: 'p50', label: 'latency p50', unit: 'ms', lowerIsBetter: true },
@@ -37,13 +42,16 @@ const LATE_JOINER_ROOMS = 20;
  * keystroke to the moment the edit is applied in each other client of the document.
  */
 export function latencyScenario(config: LatencyConfig): Scenario {
-  const { docs, clientsPerDoc, writersPerDoc, editsPerSecond, durationMs } = config;
+  const { docs, clientsPerDoc, writersPerDoc, editsPerSecond, durationMs, readersSharePresence = true } = config;
+  const warmUpMs = Math.min(WARM_UP_MS, durationMs / 4);
   return {
     id: config.id,
     title: config.title,
     description:
       `${docs === 1 ? 'One document' : `${docs} documents`} × ${clientsPerDoc} clients, ${writersPerDoc} writer${writersPerDoc > 1 ? 's' : ''} per document ` +
-      `typing ${editsPerSecond} characters/s each for ${durationMs / 1000} s. A client per document (up to ${LATE_JOINER_ROOMS}) joins afterwards and must get every edit.`,
+      `typing ${editsPerSecond} characters/s each for ${durationMs / 1000} s (the first ${warmUpMs / 1000} s are warm-up: checked, not timed). ` +
+      `${readersSharePresence ? 'Every client shares presence (set at a random moment of its first 15 s, renewed every 15 s)' : 'Only the writers share presence; the audience does not'}. ` +
+      `A client per document (up to ${LATE_JOINER_ROOMS}) joins afterwards and must get every edit.`,
     metrics: METRICS,
     headline: 'p99',
     async run(kind, context) {
@@ -56,7 +64,8 @@ export function latencyScenario(config: LatencyConfig): Scenario {
           let id = 0;
           for (const room of rooms) {
             for (let k = 0; k < clientsPerDoc; k++, id++) {
-              specs[id % pool.size]!.push({ id, protocol: server.protocol, url: server.wsUrl, room });
+              const presence = k < writersPerDoc || readersSharePresence;
+              specs[id % pool.size]!.push({ id, protocol: server.protocol, url: server.wsUrl, room, presence });
               if (k < writersPerDoc) writers[id % pool.size]!.push(id);
             }
           }
@@ -84,14 +93,15 @@ export function latencyScenario(config: LatencyConfig): Scenario {
 
           const targets: RoomClock[] = sends.map(({ room, client, clock }) => ({ room, client, clock }));
           await pool.callAll({ kind: 'waitForClocks', targets, timeoutMs: 30_000 });
-          const collected = await pool.callAll({ kind: 'collectLatencies', sends });
+          const measureFrom = startAt + warmUpMs;
+          const collected = await pool.callAll({ kind: 'collectLatencies', sends, measureFrom });
 
           const latencies = collected.flatMap((c) => [...c.latencies]);
           const untilAll: number[] = [];
           sends.forEach((send, s) =>
             send.times.forEach((sentAt, e) => {
               const last = Math.max(...collected.map((c) => c.lastArrivals[s]![e]!));
-              if (Number.isFinite(last)) untilAll.push(last - sentAt);
+              if (Number.isFinite(last) && sentAt >= measureFrom) untilAll.push(last - sentAt);
             }),
           );
           const missingDeliveries = collected.reduce((sum, c) => sum + c.missing, 0);
