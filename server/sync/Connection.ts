@@ -6,7 +6,7 @@ import { CloseCodes } from '../../shared/closeCodes.ts';
 import type { Access, Principal } from '../auth/authorizeConnection.ts';
 import type { Logger } from '../logger.ts';
 import { isRedundantUpdate } from './isRedundantUpdate.ts';
-import { MessageType, SyncType, encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './protocol.ts';
+import { MessageType, SyncType, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2FromState } from './protocol.ts';
 import type { Room, RoomPeer } from './Room.ts';
 
 export interface ConnectionLimits {
@@ -24,6 +24,9 @@ class ProtocolError extends Error {
 }
 
 let connectionCounter = 0;
+
+/** A document loaded unbuilt is built at the latest this long after a connection opened it. */
+const BUILD_WITHIN_MS = 100;
 
 /**
  * One websocket speaking the y-websocket protocol for one room. Messages are handled one at a time,
@@ -64,6 +67,8 @@ export class Connection implements RoomPeer {
   /** Sends the opening of the sync handshake once the room has stored everything pending. */
   async start(): Promise<void> {
     this.room.addPeer(this);
+    // a document not built yet is built once the client's own step 1 is answered, or soon anyway
+    await this.room.hydrate(BUILD_WITHIN_MS);
     await this.room.settled();
     this.send(encodeSyncStep1(this.room.doc));
   }
@@ -146,6 +151,14 @@ export class Connection implements RoomPeer {
       case SyncType.Step1: {
         const stateVector = decoding.readVarUint8Array(decoder);
         Y.decodeStateVector(stateVector); // throws on garbage
+        const stored = this.room.storedState;
+        if (stored) {
+          // the document is not in memory yet: answer from the stored bytes, then build it
+          this.send(encodeSyncStep2FromState(stored, stateVector));
+          void this.room.hydrate();
+          return;
+        }
+        await this.room.hydrate();
         await this.room.settled();
         this.send(encodeSyncStep2(this.room.doc, stateVector));
         return;
@@ -160,7 +173,7 @@ export class Connection implements RoomPeer {
         } catch (error) {
           throw new ProtocolError(`undecodable update: ${(error as Error).message}`);
         }
-        if (isRedundantUpdate(this.room.doc, decoded)) return; // e.g. the answer to an acknowledgement
+        if (this.room.isBuilt && isRedundantUpdate(this.room.doc, decoded)) return; // e.g. the answer to an acknowledgement
         const result = this.room.receiveUpdate(update, this);
         if (!result.ok) throw new ProtocolError('document size limit reached', CloseCodes.TooLarge);
         return;

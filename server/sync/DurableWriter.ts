@@ -26,6 +26,11 @@ export class DurableWriter<Origin> {
     this.running ??= this.drain();
   }
 
+  /** Whether anything is waiting to be stored or being stored. */
+  get busy(): boolean {
+    return this.running !== undefined || this.pending.length > 0;
+  }
+
   /** Resolves once everything enqueued so far is stored (or has failed). */
   async idle(): Promise<void> {
     while (this.running) await this.running;

@@ -48,6 +48,10 @@ export class Room {
   unloading: Promise<void> | undefined;
 
   private readonly writer: DurableWriter<WriterOrigin>;
+  /** What was read at load while the Y.Doc is not built from it yet (see `hydrate`). */
+  private unbuilt: Uint8Array[] | undefined;
+  private built: Promise<void> = Promise.resolve();
+  private markBuilt: () => void = () => {};
   private lastSeq: number;
   private storedBytes: number;
   private updatesSinceSnapshot: number;
@@ -69,6 +73,8 @@ export class Room {
     this.awareness.setLocalState(null);
     this.writer = new DurableWriter<WriterOrigin>(
       async (updates) => {
+        // nothing is stored before the document is built, so until then the disk holds exactly `unbuilt`
+        await this.hydrate();
         this.lastSeq = await this.store.append(this.key, updates);
         for (const update of updates) {
           this.updatesSinceSnapshot += 1;
@@ -84,7 +90,12 @@ export class Room {
     this.awareness.on('update', this.handleAwarenessUpdate);
   }
 
-  /** Loads a document from the store. Stored updates that fail to apply are logged and skipped, never deleted. */
+  /**
+   * Loads a document from the store. Stored updates that fail to apply are logged and skipped,
+   * never deleted. A document stored as a single row (a compacted snapshot: what unloading leaves)
+   * is not built into the Y.Doc yet: `hydrate` does that, so that a first client can be answered
+   * from the stored bytes meanwhile (`storedState`).
+   */
   static async load(
     address: RoomAddress,
     store: DocumentStore,
@@ -98,16 +109,50 @@ export class Room {
       bytes: stored.bytes,
       count: stored.updates.length,
     });
-    room.doc.transact(() => {
-      stored.updates.forEach((update, index) => {
+    room.unbuilt = stored.updates;
+    room.built = new Promise((resolve) => (room.markBuilt = resolve));
+    if (stored.updates.length !== 1) room.build();
+    return room;
+  }
+
+  /**
+   * Builds the Y.Doc from what was read at load, after `delayMs` (at once when 0); resolves when
+   * it is built. Idempotent; a no-op once built.
+   */
+  hydrate(delayMs = 0): Promise<void> {
+    if (this.unbuilt) {
+      const timer = delayMs > 0 ? setTimeout(() => this.build(), delayMs) : setImmediate(() => this.build());
+      timer.unref();
+    }
+    return this.built;
+  }
+
+  /**
+   * The whole stored document, while the Y.Doc is not built and nothing is being stored: then the
+   * disk holds exactly these bytes, and a client may be answered from them. Undefined otherwise.
+   */
+  get storedState(): Uint8Array | undefined {
+    return this.unbuilt?.length === 1 && !this.writer.busy ? this.unbuilt[0] : undefined;
+  }
+
+  get isBuilt(): boolean {
+    return this.unbuilt === undefined;
+  }
+
+  private build(): void {
+    const updates = this.unbuilt;
+    if (!updates) return;
+    this.unbuilt = undefined;
+    this.doc.transact(() => {
+      updates.forEach((update, index) => {
         try {
-          Y.applyUpdate(room.doc, update);
+          Y.applyUpdate(this.doc, update);
         } catch (error) {
-          log.error({ doc: room.key, index, err: error }, 'stored update could not be applied; skipped');
+          this.log.error({ doc: this.key, index, err: error }, 'stored update could not be applied; skipped');
         }
       });
     }, { kind: 'load' });
-    return room;
+    this.markBuilt();
   }
 
   /** Queues a peer's update; it is stored, then applied and broadcast. */
@@ -140,6 +185,7 @@ export class Room {
 
   /** Stores pending work, compacts the log into a snapshot and frees the Y.Doc. */
   async unload(): Promise<void> {
+    await this.hydrate();
     await this.writer.idle();
     if (this.updatesSinceSnapshot > 0) await this.compact();
     for (const timer of this.ackTimers.values()) clearTimeout(timer);

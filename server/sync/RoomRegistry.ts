@@ -26,8 +26,12 @@ export class RoomRegistry {
     return this.rooms.size;
   }
 
-  /** Returns the loaded room, loading it if needed; pair every call with `release`. */
-  async acquire(address: RoomAddress): Promise<Room> {
+  /**
+   * Returns the loaded room, loading it if needed; pair every call with `release`. Its Y.Doc is
+   * built unless `build` is false (the sync endpoint, which can answer a first client from the
+   * stored bytes and builds it right after).
+   */
+  async acquire(address: RoomAddress, { build = true }: { build?: boolean } = {}): Promise<Room> {
     if (this.closed) throw new Error('registry is closed');
     const key = roomKey(address);
     let pending = this.rooms.get(key);
@@ -35,7 +39,7 @@ export class RoomRegistry {
       const room = await pending.catch(() => undefined);
       if (room?.unloading) {
         await room.unloading;
-        return this.acquire(address);
+        return this.acquire(address, { build });
       }
     }
     pending = this.rooms.get(key);
@@ -45,12 +49,13 @@ export class RoomRegistry {
       pending.catch(() => this.rooms.delete(key));
     }
     const room = await pending;
-    if (room.unloading) return this.acquire(address);
+    if (room.unloading) return this.acquire(address, { build });
     room.leases += 1;
     if (room.unloadTimer) {
       clearTimeout(room.unloadTimer);
       room.unloadTimer = undefined;
     }
+    if (build) await room.hydrate();
     return room;
   }
 

@@ -64,7 +64,7 @@ export function attachSyncServer(
         uncount();
         return refuse(socket, request, decision.close);
       }
-      const room = await rooms.acquire(address);
+      const room = await rooms.acquire(address, { build: false });
       if (socket.destroyed) {
         uncount();
         return rooms.release(room);

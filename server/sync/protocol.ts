@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 /** Top-level message types of the y-websocket protocol. */
 export const MessageType = {
@@ -29,6 +29,16 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector?: Uint8Array): Uint8Arra
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);
   syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A sync step 2 computed from a stored update holding the whole document (no Y.Doc needed). */
+export function encodeSyncStep2FromState(state: Uint8Array, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  const empty = Y.decodeStateVector(stateVector).size === 0;
+  encoding.writeVarUint8Array(encoder, empty ? state : Y.diffUpdate(state, stateVector));
   return encoding.toUint8Array(encoder);
 }
 

@@ -95,4 +95,49 @@ describe('Room', () => {
     await room.unload();
     await store.close();
   });
+
+  it('loads a document stored as one snapshot without building it, answers from the stored bytes, and builds it before storing anything', async () => {
+    const { room, store } = await openRoom();
+    for (const update of typist('snapshot')) room.receiveUpdate(update, fakePeer('author'));
+    await room.unload(); // compacts: one row
+    const reloaded = await Room.load({ workspaceId: 'w', documentId: 'd' }, store, defaultConfig, createLogger('silent'), () => {});
+    expect(reloaded.isBuilt).toBe(false);
+    expect(reloaded.doc.getText('t').toString()).toBe('');
+    const fromBytes = new Y.Doc();
+    Y.applyUpdate(fromBytes, reloaded.storedState!);
+    expect(fromBytes.getText('t').toString()).toBe('snapshot');
+
+    // an edit made on top of the stored text arrives before the document is built
+    const writer = fakePeer('writer');
+    const reader = fakePeer('reader');
+    reloaded.addPeer(writer);
+    reloaded.addPeer(reader);
+    const edits: Uint8Array[] = [];
+    fromBytes.on('update', (update: Uint8Array) => edits.push(update));
+    fromBytes.getText('t').insert(8, ' + edit');
+    reloaded.receiveUpdate(edits[0]!, writer);
+    expect(reloaded.storedState).toBeUndefined(); // something is being stored: no more answers from bytes
+    await reloaded.settled();
+    expect(reloaded.isBuilt).toBe(true);
+    expect(reloaded.doc.getText('t').toString()).toBe('snapshot + edit');
+    expect(reader.updates).toHaveLength(1); // the edit, not the loaded snapshot
+    const stored = await store.load('w/d');
+    expect(stored.updates).toHaveLength(2); // the snapshot and the edit after it
+    await reloaded.unload();
+    await store.close();
+  });
+
+  it('keeps a document that was loaded and unloaded without ever being built', async () => {
+    const { room, store } = await openRoom();
+    for (const update of typist('kept')) room.receiveUpdate(update, fakePeer('author'));
+    await room.unload();
+    const untouched = await Room.load({ workspaceId: 'w', documentId: 'd' }, store, defaultConfig, createLogger('silent'), () => {});
+    expect(untouched.isBuilt).toBe(false);
+    await untouched.unload();
+    const again = await Room.load({ workspaceId: 'w', documentId: 'd' }, store, defaultConfig, createLogger('silent'), () => {});
+    await again.hydrate();
+    expect(again.doc.getText('t').toString()).toBe('kept');
+    await again.unload();
+    await store.close();
+  });
 });
