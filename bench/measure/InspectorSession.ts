@@ -36,12 +36,18 @@ export class InspectorSession {
     });
   }
 
-  /** Bytes used on the V8 heap after two full collections. */
-  async heapUsedAfterGc(): Promise<number> {
+  /**
+   * Memory the process's JavaScript holds after two full collections: the V8 heap plus array
+   * buffers (Yjs updates and snapshots are Uint8Arrays, outside the heap).
+   */
+  async memoryAfterGc(): Promise<{ heapUsed: number; arrayBuffers: number }> {
     await this.call('HeapProfiler.collectGarbage');
     await this.call('HeapProfiler.collectGarbage');
-    const usage = await this.call<{ usedSize: number }>('Runtime.getHeapUsage');
-    return usage.usedSize;
+    const evaluated = await this.call<{ result: { value: { heapUsed: number; arrayBuffers: number } } }>('Runtime.evaluate', {
+      expression: 'process.memoryUsage()',
+      returnByValue: true,
+    });
+    return evaluated.result.value;
   }
 
   close(): void {
