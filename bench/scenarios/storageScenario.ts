@@ -26,9 +26,15 @@ const METRICS: MetricDef[] = [
   { key: 'appendGroupUs', label: 'store one update, 100 documents at once (per update)', unit: 'µs', lowerIsBetter: true },
 ];
 
-/** Our server keeps the whole update log until it unloads the document (then compacts it). */
-const NO_COMPACTION_ENV = { COMPACT_AFTER_UPDATES: '1000000000', COMPACT_AFTER_BYTES: '1000000000000', UNLOAD_GRACE_MS: '3000' };
-const UNLOAD_GRACE_MS = 3000;
+/**
+ * Our server keeps the whole update log until it unloads the document (then compacts it); the
+ * unload grace outlasts the wait for idle before it is stopped (shorter on the tiny quick document).
+ */
+const noCompactionEnv = (unloadGraceMs: number) => ({
+  COMPACT_AFTER_UPDATES: '1000000000',
+  COMPACT_AFTER_BYTES: '1000000000000',
+  UNLOAD_GRACE_MS: String(unloadGraceMs),
+});
 
 /**
  * The document holding a whole sequential trace's history: how fast it loads cold before and after
@@ -64,7 +70,8 @@ export function storageScenario(): Scenario {
 
 async function runStorage(kind: ServerKind, context: ScenarioContext, dir: string, floor: SequentialFloor) {
   const ref: TraceRef = context.traces.sequential!;
-  const settings: ServerSettings = { dataDir: path.join(dir, 'data'), normspaceEnv: NO_COMPACTION_ENV };
+  const unloadGraceMs = context.quick ? 1500 : 3000;
+  const settings: ServerSettings = { dataDir: path.join(dir, 'data'), normspaceEnv: noCompactionEnv(unloadGraceMs) };
   const { pool } = context;
   let server: ServerUnderTest | undefined;
   const notes: string[] = [];
@@ -101,7 +108,7 @@ async function runStorage(kind: ServerKind, context: ScenarioContext, dir: strin
     server = await startServerUnderTest(kind, settings);
     const coldLog = await load(3);
     const settle = async () => {
-      await new Promise((resolve) => setTimeout(resolve, UNLOAD_GRACE_MS + 200)); // our unload grace; the peers store on disconnect
+      await new Promise((resolve) => setTimeout(resolve, unloadGraceMs + 200)); // our unload grace; the peers store on disconnect
       await waitUntilIdle(server!.pid);
     };
     await settle();
