@@ -18,12 +18,11 @@ export class BenchClient {
     this.arrivals = new ArrivalLog(this.doc);
     this.connection = connectProvider(spec.protocol, spec.url, spec.room, this.doc);
     const awareness = this.connection.awareness;
-    if (spec.presence === false) {
-      awareness?.setLocalState(null);
-    } else {
-      // like a person opening the editor at their own moment: renewals (every 15 s) spread out
-      this.presenceTimer = setTimeout(() => awareness?.setLocalStateField('user', { name: `client ${spec.id}` }), Math.random() * 15_000);
-    }
+    const user = () => awareness?.setLocalStateField('user', { name: `client ${spec.id}` });
+    if (spec.presence === 'none') awareness?.setLocalState(null);
+    else if (spec.presence === 'now') user();
+    // like a person opening the editor at their own moment: renewals (every 15 s) spread out
+    else this.presenceTimer = setTimeout(user, Math.random() * 15_000);
   }
 
   clock(client: number): number {

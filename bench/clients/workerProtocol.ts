@@ -9,11 +9,11 @@ export interface ClientSpec {
   url: string;
   room: string;
   /**
-   * Whether the client shares presence (awareness), as an editor does: it sets its user at a random
-   * moment of its first 15 s (so that renewals, every 15 s, do not all fall together). Default true;
-   * false for an audience that only watches.
+   * Presence (awareness) as an editor shares it: `spread` (default) sets the user at a random moment
+   * of the first 15 s, so that renewals (every 15 s) do not all fall together; `now` sets it at once;
+   * `none` for an audience that only watches.
    */
-  presence?: boolean;
+  presence?: 'spread' | 'now' | 'none';
 }
 
 /** A writer's Yjs clock in a room (how far a reader must have got to hold all of its edits). */

@@ -64,7 +64,7 @@ export function latencyScenario(config: LatencyConfig): Scenario {
           let id = 0;
           for (const room of rooms) {
             for (let k = 0; k < clientsPerDoc; k++, id++) {
-              const presence = k < writersPerDoc || readersSharePresence;
+              const presence = k < writersPerDoc || readersSharePresence ? 'spread' : 'none';
               specs[id % pool.size]!.push({ id, protocol: server.protocol, url: server.wsUrl, room, presence });
               if (k < writersPerDoc) writers[id % pool.size]!.push(id);
             }

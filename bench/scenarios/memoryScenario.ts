@@ -20,6 +20,8 @@ const METRICS: MetricDef[] = [
 /** Memory of the server: V8 heap + array buffers after a forced full GC (through its inspector), and RSS. */
 interface Footprint {
   heap: number;
+  /** Of which array buffers. */
+  arrayBuffers: number;
   rss: number;
 }
 
@@ -33,7 +35,7 @@ export function memoryScenario(docs: number): Scenario {
     id: 'memory',
     title: `Memory: ${docs.toLocaleString('en')} documents opened and closed`,
     description:
-      `${docs.toLocaleString('en')} documents, each opened by one client that writes ${SAMPLE_PARAGRAPHS.length} paragraphs (about 1.6 KB of text, one transaction each) and then stays idle; ` +
+      `${docs.toLocaleString('en')} documents, each opened by one client (sharing its presence) that writes ${SAMPLE_PARAGRAPHS.length} paragraphs (about 1.6 KB of text, one transaction each) and then stays idle; ` +
       'then a second client on each; then everyone leaves. "Memory" is the V8 heap plus array buffers after a forced full GC (each server runs with `--inspect` for this); ' +
       'per document = (memory with the documents open − baseline) ÷ documents − one connection. Baseline after a warm-up of 10 documents opened and closed. ' +
       'After closing: Normspace unloads a document 1 s after its last client (UNLOAD_GRACE_MS=1000 here, 30 s by default); the peers unload at once.',
@@ -47,14 +49,14 @@ export function memoryScenario(docs: number): Scenario {
           const footprint = async (): Promise<Footprint> => {
             await waitUntilIdle(server.pid);
             const { heapUsed, arrayBuffers } = await inspector.memoryAfterGc();
-            return { heap: heapUsed + arrayBuffers, rss: await settledRss(server.pid, context.quick ? 1 : 5) };
+            return { heap: heapUsed + arrayBuffers, arrayBuffers, rss: await settledRss(server.pid, context.quick ? 1 : 5) };
           };
           try {
             const rooms = await server.createRooms(docs + 10);
             let nextId = 0;
             const spread = (list: string[]) => {
               const specs: ClientSpec[][] = Array.from({ length: pool.size }, () => []);
-              list.forEach((room, i) => specs[i % pool.size]!.push({ id: nextId++, protocol: server.protocol, url: server.wsUrl, room }));
+              list.forEach((room, i) => specs[i % pool.size]!.push({ id: nextId++, protocol: server.protocol, url: server.wsUrl, room, presence: 'now' }));
               return specs;
             };
             const open = async (specs: ClientSpec[][]) => {
