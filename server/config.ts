@@ -19,9 +19,12 @@ export const configOptions = {
   compactAfterUpdates: { env: 'COMPACT_AFTER_UPDATES', default: 500, doc: 'Compact a document\'s update log into a snapshot after this many appended updates…', schema: z.coerce.number().int().min(1) },
   compactAfterBytes: { env: 'COMPACT_AFTER_BYTES', default: 4 * 1024 * 1024, doc: '…or after this many appended bytes, whichever comes first.', schema: z.coerce.number().int().min(1) },
   unloadGraceMs: { env: 'UNLOAD_GRACE_MS', default: 30_000, doc: 'How long a document stays in memory after its last client leaves.', schema: z.coerce.number().int().min(0) },
+  dormantAfterMs: { env: 'DORMANT_AFTER_MS', default: 60_000, doc: 'A document nobody has changed for this long (clients still connected) frees its in-memory copy; it is read back from disk on the next change or new client.', schema: z.coerce.number().int().min(50) },
   ackIntervalMs: { env: 'ACK_INTERVAL_MS', default: 250, doc: 'How often (at most) the server tells a writer which of its changes are stored, via a sync step 1.', schema: z.coerce.number().int().min(0) },
   pingIntervalMs: { env: 'PING_INTERVAL_MS', default: 30_000, doc: 'Websocket ping interval; a connection that misses one pong is dropped.', schema: z.coerce.number().int().min(1000) },
   staticDir: { env: 'STATIC_DIR', default: './dist/client', doc: 'Built web app to serve (from `npm run build`).', schema: z.string().min(1) },
+  chromePath: { env: 'CHROME_PATH', default: '/usr/bin/chromium', doc: 'Chromium or Chrome binary that prints PDF exports (without one, PDF export answers 503).', schema: z.string().min(1) },
+  maxImportBytes: { env: 'MAX_IMPORT_BYTES', default: 20 * 1024 * 1024, doc: 'Largest file accepted for import (DOCX, Markdown, HTML).', schema: z.coerce.number().int().min(1024) },
 } as const;
 
 type Options = typeof configOptions;

@@ -6,6 +6,8 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { ApiError } from '../shared/api.ts';
 import { registerApiRoutes } from './api/registerApiRoutes.ts';
+import { registerExportRoutes } from './api/registerExportRoutes.ts';
+import { registerImportRoutes } from './api/registerImportRoutes.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 import type { DocumentStore } from './store/DocumentStore.ts';
@@ -84,6 +86,8 @@ export async function createNormspaceServer(
     workspaces,
     health: () => ({ version: VERSION, loadedDocuments: rooms.loadedCount, connections: sync.connectionCount }),
   });
+  registerExportRoutes(app, { rooms, workspaces, config });
+  registerImportRoutes(app, { rooms, workspaces, config });
   registerWebApp(app, path.resolve(config.staticDir), log);
 
   await app.listen({ port: config.port, host: config.host });

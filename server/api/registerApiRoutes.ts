@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { z } from 'zod';
 import {
   CreateDocumentRequestSchema,
   CreateWorkspaceRequestSchema,
@@ -9,18 +8,11 @@ import {
 } from '../../shared/api.ts';
 import { DocumentIdSchema, WorkspaceIdSchema } from '../../shared/ids.ts';
 import type { WorkspaceService } from '../workspace/WorkspaceService.ts';
+import { badRequest } from './apiReplies.ts';
 
 export interface ApiDeps {
   workspaces: WorkspaceService;
   health: () => Omit<HealthResponse, 'status'>;
-}
-
-function badRequest(reply: FastifyReply, error: string, issues: z.core.$ZodIssue[]): FastifyReply {
-  const body: ApiError = {
-    error,
-    details: issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)),
-  };
-  return reply.code(400).send(body);
 }
 
 function notFound(reply: FastifyReply, what: string): FastifyReply {

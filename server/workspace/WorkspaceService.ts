@@ -1,5 +1,6 @@
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import type { JSONContent } from '@tiptap/core';
+import type * as Y from 'yjs';
 import type { CreateDocumentRequest, UpdateDocumentRequest, WorkspaceResponse } from '../../shared/api.ts';
 import { CloseCodes } from '../../shared/closeCodes.ts';
 import { DEMO_DOCUMENT_TITLE, demoDocument } from '../../shared/demoDocument.ts';
@@ -83,17 +84,24 @@ export class WorkspaceService {
     return { id, name, createdAt };
   }
 
-  /** Creates a document, seeding its content on the server (never through an editor). */
+  /**
+   * Creates a document, seeding its content on the server (never through an editor). `seed`
+   * writes more of its state (an import's tags) in the same transaction: one stored update.
+   */
   async createDocument(
     workspaceId: string,
     request: CreateDocumentRequest,
     content?: JSONContent,
+    seed?: (doc: Y.Doc) => void,
   ): Promise<DocumentMeta | undefined> {
     if (!(await this.exists(workspaceId))) return undefined;
     const id = newDocumentId();
     if (content) {
       await this.rooms.using({ workspaceId, documentId: id }, async (room) => {
-        prosemirrorJSONToYXmlFragment(this.schema, content, room.doc.getXmlFragment(TEXT_FIELD));
+        room.doc.transact(() => {
+          prosemirrorJSONToYXmlFragment(this.schema, content, room.doc.getXmlFragment(TEXT_FIELD));
+          seed?.(room.doc);
+        });
         await room.settled();
       });
     }

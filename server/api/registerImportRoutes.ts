@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { WorkspaceIdSchema } from '../../shared/ids.ts';
+import { ImportQuerySchema } from '../../shared/import/ImportRequest.ts';
+import type { Config } from '../config.ts';
+import { runImport } from '../import/runImport.ts';
+import type { RoomRegistry } from '../sync/RoomRegistry.ts';
+import type { WorkspaceService } from '../workspace/WorkspaceService.ts';
+import { badRequest, errorReply } from './apiReplies.ts';
+import type { AccessConfig } from './routeAccess.ts';
+
+export interface ImportRouteDeps {
+  rooms: RoomRegistry;
+  workspaces: WorkspaceService;
+  config: Pick<Config, 'maxImportBytes'>;
+}
+
+/**
+ * `POST /api/workspaces/:workspace/imports?kind=&title=&fileName=` with the file's bytes as an
+ * `application/octet-stream` body: creates a document from a DOCX, Markdown or HTML file and
+ * answers 201 with it. Requires write access (editors): an import creates a document.
+ */
+export function registerImportRoutes(app: FastifyInstance, { rooms, workspaces, config }: ImportRouteDeps): void {
+  app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: config.maxImportBytes }, (_request, body, done) => done(null, body));
+
+  app.post<{ Params: { workspace: string }; Querystring: Record<string, string> }>(
+    '/api/workspaces/:workspace/imports',
+    { bodyLimit: config.maxImportBytes, config: { access: 'write' } satisfies AccessConfig },
+    async (request, reply) => {
+      const workspaceId = WorkspaceIdSchema.safeParse(request.params.workspace);
+      if (!workspaceId.success) return badRequest(reply, 'invalid workspace id', workspaceId.error.issues);
+      const query = ImportQuerySchema.safeParse(request.query);
+      if (!query.success) return badRequest(reply, 'invalid import', query.error.issues);
+      if (!Buffer.isBuffer(request.body)) {
+        return errorReply(reply, 415, 'send the file as the request body with content-type application/octet-stream');
+      }
+      const result = await runImport({ rooms, workspaces }, workspaceId.data, request.body, query.data);
+      if (!result.ok) return errorReply(reply, result.status, result.error);
+      request.log.info({ workspace: workspaceId.data, document: result.response.document.id, format: result.response.format, bytes: request.body.byteLength }, 'import');
+      return reply.code(201).send(result.response);
+    },
+  );
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { TITLE_MAX_LENGTH } from '../api.ts';
+import { DocumentIdSchema } from '../ids.ts';
+import { EXPORT_FORMATS, EXPORT_FORMAT_INFO } from './exportFormats.ts';
+
+/** The analysis annexes a report can end with. */
+export const ANNEX_KINDS = ['norm-classes', 'matrix', 'coverage', 'passages-by-norm'] as const;
+export type AnnexKind = (typeof ANNEX_KINDS)[number];
+
+export const ANNEX_LABELS: Record<AnnexKind, string> = {
+  'norm-classes': 'Horizontal and initiative-specific norms',
+  matrix: 'Norms × agreements matrix',
+  coverage: 'Stakeholder-group coverage',
+  'passages-by-norm': 'Tagged passages by norm',
+};
+
+/** How tags appear in a report: not at all, as numbered notes at the tagged words, or as an annex. */
+export const TAG_PLACEMENTS = ['none', 'footnotes', 'annex'] as const;
+export type TagPlacement = (typeof TAG_PLACEMENTS)[number];
+
+export const PAGE_SIZES = ['a4', 'letter'] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+/** Most documents one export may assemble. */
+export const MAX_EXPORT_DOCUMENTS = 100;
+
+/** Body of `POST /api/workspaces/:workspace/exports`. */
+export const ExportRequestSchema = z
+  .strictObject({
+    format: z.enum(EXPORT_FORMATS),
+    /** The documents, in the order they appear in the report. */
+    documents: z
+      .array(DocumentIdSchema)
+      .max(MAX_EXPORT_DOCUMENTS, `at most ${MAX_EXPORT_DOCUMENTS} documents`)
+      .refine((ids) => new Set(ids).size === ids.length, 'a document is listed twice')
+      .default([]),
+    title: z.string().trim().max(TITLE_MAX_LENGTH).optional(),
+    titlePage: z.boolean().default(false),
+    tableOfContents: z.boolean().default(false),
+    /** Open comment threads with their replies (Word comments in DOCX, notes elsewhere). */
+    comments: z.boolean().default(false),
+    tags: z.enum(TAG_PLACEMENTS).default('none'),
+    annexes: z.array(z.enum(ANNEX_KINDS)).max(ANNEX_KINDS.length).default([]),
+    pageSize: z.enum(PAGE_SIZES).default('a4'),
+  })
+  .refine((request) => !EXPORT_FORMAT_INFO[request.format].needsDocuments || request.documents.length > 0, {
+    message: 'choose at least one document',
+    path: ['documents'],
+  });
+
+export type ExportRequest = z.output<typeof ExportRequestSchema>;
+export type ExportRequestInput = z.input<typeof ExportRequestSchema>;

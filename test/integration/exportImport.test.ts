@@ -1,0 +1,210 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mammoth from 'mammoth';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readAnnotations } from '../../shared/annotations/annotationDoc.ts';
+import { TEXT_FIELD } from '../../shared/editorExtensions.ts';
+import type { ExportRequestInput } from '../../shared/export/ExportRequest.ts';
+import type { ImportResponse } from '../../shared/import/ImportRequest.ts';
+import { THREADS_CHANNEL } from '../../shared/syncPath.ts';
+import { apiRequest } from '../helpers/apiRequest.ts';
+import { connectClient, waitFor } from '../helpers/connectClient.ts';
+import { buildFixtureDocs } from '../helpers/reportFixture.ts';
+import { startTestServer, type TestServer } from '../helpers/startTestServer.ts';
+
+const WS = 'bpf-cybersecurity';
+let server: TestServer;
+let documentId: string;
+
+async function exportFile(request: ExportRequestInput): Promise<Response> {
+  return apiRequest(server, `/api/workspaces/${WS}/exports`, { method: 'POST', body: JSON.stringify(request) });
+}
+
+async function importFile(bytes: Uint8Array | string, query: Record<string, string>): Promise<Response> {
+  return apiRequest(server, `/api/workspaces/${WS}/imports?${new URLSearchParams(query)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    body: Buffer.from(bytes),
+  });
+}
+
+/** The text document's blocks as "type: text", read from the server through a stock client. */
+async function blocksOf(id: string): Promise<{ blocks: string[]; doc: Y.Doc }> {
+  const client = connectClient(server.wsUrl, { workspaceId: WS, documentId: id });
+  await client.synced;
+  const fragment = client.doc.getXmlFragment(TEXT_FIELD);
+  const blocks = fragment.toArray().map((node) => `${(node as Y.XmlElement).nodeName}: ${textOf(node as Y.XmlElement)}`);
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(client.doc));
+  client.destroy();
+  return { blocks, doc };
+}
+
+function textOf(node: Y.XmlElement | Y.XmlText): string {
+  if (node instanceof Y.XmlText) return node.toString().replace(/<[^>]+>/g, '');
+  return node.toArray().map((child) => textOf(child as Y.XmlElement)).join(node.nodeName === 'paragraph' || node.nodeName === 'heading' ? '' : ' ').trim();
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const created = await apiRequest(server, `/api/workspaces/${WS}/documents`, { method: 'POST', body: JSON.stringify({ title: 'Chapter 2: Supply chains', kind: 'outcome-document' }) });
+  documentId = ((await created.json()) as { document: { id: string } }).document.id;
+  const fixture = buildFixtureDocs();
+  const text = connectClient(server.wsUrl, { workspaceId: WS, documentId });
+  const threads = connectClient(server.wsUrl, { workspaceId: WS, documentId, channel: THREADS_CHANNEL });
+  await Promise.all([text.synced, threads.synced]);
+  Y.applyUpdate(text.doc, Y.encodeStateAsUpdate(fixture.doc));
+  Y.applyUpdate(threads.doc, Y.encodeStateAsUpdate(fixture.threads));
+  // The server has everything once a fresh client sees it.
+  await waitFor(() => text.provider.wsconnected, 'connected');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  text.destroy();
+  threads.destroy();
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('export', () => {
+  it('writes a DOCX with heading styles, a list, a table, Word comments with replies, tag footnotes and annexes', async () => {
+    const response = await exportFile({ format: 'docx', documents: [documentId], titlePage: true, tableOfContents: true, comments: true, tags: 'footnotes', annexes: ['norm-classes', 'matrix', 'coverage', 'passages-by-norm'] });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('wordprocessingml');
+    expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="Chapter-2-Supply-chains-\d{4}-\d\d-\d\d\.docx"/);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ns-docx-'));
+    const file = path.join(dir, 'report.docx');
+    fs.writeFileSync(file, bytes);
+    execFileSync('unzip', ['-q', '-o', file, '-d', dir]);
+    const body = fs.readFileSync(path.join(dir, 'word/document.xml'), 'utf8');
+    const comments = fs.readFileSync(path.join(dir, 'word/comments.xml'), 'utf8');
+    const extended = fs.readFileSync(path.join(dir, 'word/commentsExtended.xml'), 'utf8');
+    const footnotes = fs.readFileSync(path.join(dir, 'word/footnotes.xml'), 'utf8');
+    expect(body).toContain('w:val="Heading1"');
+    expect(body).toContain('w:val="Heading2"');
+    expect(body).toContain('<w:tbl>');
+    expect(body).toContain('<w:numPr>');
+    expect(body).toMatch(/<w:commentRangeStart w:id="0"\/>/);
+    expect(body).toContain('TOC \\h \\o');
+    expect(body).toContain('Annex A. Horizontal and initiative-specific norms');
+    expect(body).toContain('Annex B. Norms × agreements matrix');
+    // One open thread (the resolved one is left out) with its reply threaded under it.
+    expect(comments).toContain('w:author="Alice Ndiaye"');
+    expect(comments).toContain('Yes, see the matrix.');
+    expect(comments).not.toContain('Resolved already');
+    expect(extended).toContain('w15:paraIdParent');
+    expect(footnotes).toContain('Paris Call (2018) (Agreement)');
+    // mammoth, a real DOCX reader, sees the structure.
+    const html = (await mammoth.convertToHtml({ buffer: bytes })).value;
+    expect(html).toMatch(/<h1>(<a id="[^"]+"><\/a>)?Supply chains and shared norms<\/h1>/);
+    expect(html).toMatch(/<h2>(<a id="[^"]+"><\/a>)?Findings<\/h2>/);
+    expect(html).toMatch(/<ul><li>First finding with <em>emphasis<\/em><\/li>/);
+    expect(html).toContain('<a href="https://example.org/norms">link</a>');
+    expect(html).toContain('Supply chain | integrity');
+    expect(html).not.toContain('javascript:');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes sanitized, self-contained HTML and GitHub-flavoured Markdown', async () => {
+    const html = await (await exportFile({ format: 'html', documents: [documentId], comments: true, tags: 'footnotes', annexes: ['matrix'] })).text();
+    expect(html).toContain('<h1 id="chapter-1-h1">Supply chains and shared norms</h1>');
+    expect(html).toContain('data-tags="gcsc paris-call ungge-2015-i"');
+    expect(html).toContain('&lt;script&gt;window.__xss = 1&lt;/script&gt;');
+    expect(html).not.toMatch(/<script|href="javascript:|<[^>]*\son\w+=/i);
+    expect(html).not.toMatch(/(src|href)="(?!#|https?:)/);
+    expect(html).toContain('Bruno &lt;b&gt;Costa&lt;/b&gt;');
+    const markdown = await (await exportFile({ format: 'markdown', documents: [documentId], tags: 'footnotes' })).text();
+    expect(markdown).toContain('# Supply chains and shared norms');
+    expect(markdown).toContain('| Supply chain \\| integrity | Paris Call, GCSC |');
+    expect(markdown).toContain('- First finding with *emphasis*');
+    expect(markdown).toContain('[link](<https://example.org/norms>)');
+    expect(markdown).toMatch(/\[\^1\]: .*Paris Call/);
+  });
+
+  it('writes Web Annotations, CSV and the taxonomy as JSON and as a REFI-QDA codebook', async () => {
+    const jsonld = (await (await exportFile({ format: 'annotations-jsonld', documents: [documentId] })).json()) as {
+      '@context': string;
+      total: number;
+      first: { items: { body: { purpose: string; source: string }[]; target: { selector: { type: string; exact: string; prefix: string; refinedBy: { start: number; end: number } } }[] }[] };
+    };
+    expect(jsonld['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(jsonld.total).toBe(2);
+    const first = jsonld.first.items[0]!;
+    expect(first.body.map((b) => b.purpose)).toEqual(['tagging', 'tagging', 'tagging']);
+    expect(first.body[1]!.source).toMatch(/\/w\/bpf-cybersecurity\/taxonomy#term=paris-call$/);
+    expect(first.target[0]!.selector).toMatchObject({ type: 'TextQuoteSelector', exact: 'supply-chain integrity' });
+    expect(first.target[0]!.selector.prefix.endsWith('Members agree that ')).toBe(true);
+    const { start, end } = first.target[0]!.selector.refinedBy;
+    expect(end - start).toBe('supply-chain integrity'.length);
+    const csvBytes = Buffer.from(await (await exportFile({ format: 'passages-csv', documents: [documentId] })).arrayBuffer());
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = csvBytes.toString('utf8');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFdocument,document_id,annotation_id,quote,tags,tag_ids,author,created,start,end,orphaned');
+    expect(csv).toContain('Paris 8 · No private hack-back; Private sector');
+    const qdc = await (await exportFile({ format: 'taxonomy-qdc' })).text();
+    expect(qdc).toContain('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"');
+    expect(qdc).toMatch(/<Code guid="[0-9A-F-]{36}" name="Paris Call \(2018\)" isCodable="true"/);
+    const taxonomy = (await (await exportFile({ format: 'taxonomy-json' })).json()) as { format: string };
+    expect(taxonomy.format).toBe('normspace-taxonomy');
+  });
+
+  it('refuses bad requests with a clear error', async () => {
+    expect((await exportFile({ format: 'docx', documents: [] })).status).toBe(400);
+    const missing = await exportFile({ format: 'docx', documents: ['nope'] });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: 'document not found', details: ['nope'] });
+    expect((await apiRequest(server, `/api/workspaces/${WS}/exports`, { method: 'POST', body: JSON.stringify({ format: 'exe', documents: [documentId] }) })).status).toBe(400);
+  });
+});
+
+describe('import', () => {
+  it('round-trips a Normspace HTML export: same blocks, same tags', async () => {
+    const html = await (await exportFile({ format: 'html', documents: [documentId], titlePage: true, tableOfContents: true, comments: true, tags: 'footnotes', annexes: ['matrix'] })).text();
+    const response = await importFile(html, { fileName: 'report.html', kind: 'contribution' });
+    expect(response.status).toBe(201);
+    const result = (await response.json()) as ImportResponse;
+    expect(result.format).toBe('html');
+    expect(result.annotations).toBe(2);
+    expect(result.document.title).toBe('Supply chains and shared norms');
+    const original = await blocksOf(documentId);
+    const imported = await blocksOf(result.document.id);
+    expect(imported.blocks).toEqual(original.blocks);
+    const tags = [...readAnnotations(imported.doc).values()].map((record) => record.tags.map((tag) => tag.termId).sort().join(' ')).sort();
+    expect(tags).toEqual(['gcsc paris-call ungge-2015-i', 'paris-8 private']);
+  });
+
+  it('round-trips Markdown and DOCX exports to the same structure', async () => {
+    const original = await blocksOf(documentId);
+    for (const format of ['markdown', 'docx'] as const) {
+      const bytes = Buffer.from(await (await exportFile({ format, documents: [documentId] })).arrayBuffer());
+      const response = await importFile(bytes, { fileName: `chapter.${format === 'markdown' ? 'md' : 'docx'}`, kind: 'contribution', title: `From ${format}` });
+      expect(response.status, format).toBe(201);
+      const result = (await response.json()) as ImportResponse;
+      expect(result.document.title).toBe(`From ${format}`);
+      const imported = await blocksOf(result.document.id);
+      expect(imported.blocks, format).toEqual(original.blocks);
+    }
+  });
+
+  it('refuses files that are not what they claim, damaged or too large, and creates nothing', async () => {
+    const before = ((await (await apiRequest(server, `/api/workspaces/${WS}`)).json()) as { documents: unknown[] }).documents.length;
+    const notDocx = await importFile('just some text', { fileName: 'letter.docx' });
+    expect(notDocx.status).toBe(422);
+    expect(((await notDocx.json()) as { error: string }).error).toMatch(/not a Word \(\.docx\) document/);
+    const damaged = await importFile(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]), { fileName: 'broken.docx' });
+    expect(damaged.status).toBe(422);
+    expect(((await damaged.json()) as { error: string }).error).toMatch(/could not be read/);
+    const oldWord = await importFile(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), { fileName: 'old.doc' });
+    expect(((await oldWord.json()) as { error: string }).error).toMatch(/save it as \.docx/);
+    const empty = await importFile('<p>   </p>', { fileName: 'empty.html' });
+    expect(empty.status).toBe(422);
+    const huge = await importFile(Buffer.alloc(server.config.maxImportBytes + 1, 0x61), { fileName: 'huge.md' });
+    expect(huge.status).toBe(413);
+    const after = ((await (await apiRequest(server, `/api/workspaces/${WS}`)).json()) as { documents: unknown[] }).documents.length;
+    expect(after).toBe(before);
+  });
+});
