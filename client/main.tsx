@@ -9,6 +9,7 @@ import './styles/tagging.css';
 import './styles/analysis.css';
 import './styles/taxonomy.css';
 import './styles/comments.css';
+import './styles/transfer.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -13,6 +13,7 @@ import { useWorkspace } from '../hooks/useWorkspace.ts';
 import { useWorkspaceIndex } from '../hooks/useWorkspaceIndex.ts';
 import { workspacePath } from '../router/matchRoute.ts';
 import type { Room } from '../sync/openRoom.ts';
+import { TransferButtons } from '../transfer/TransferButtons.tsx';
 import { DocumentView } from './DocumentView.tsx';
 
 /** `/w/<workspace>/d/<document>`: one document, its people and its save state, and the analysis beside it. */
@@ -31,6 +32,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
       >
         {room && <ConnectionStatus store={room.status} />}
         {room && <DocumentPresence room={room} />}
+        <TransferButtons workspaceId={workspaceId} documents={documents} documentId={documentId} />
         <NotificationBell />
       </AppHeader>
       <div className="editor-page">

@@ -5,6 +5,7 @@ import { DocumentList } from '../components/DocumentList.tsx';
 import { Link } from '../components/Link.tsx';
 import { NewDocumentForm } from '../components/NewDocumentForm.tsx';
 import { WorkspacePresence } from '../components/WorkspacePresence.tsx';
+import { TransferButtons } from '../transfer/TransferButtons.tsx';
 import { useAwarenessPeers } from '../hooks/useAwarenessPeers.ts';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useRefusal } from '../hooks/useRefusal.ts';
@@ -42,6 +43,7 @@ export function WorkspacePage() {
             <Link href={facilitatorPath(workspaceId)} className="button">
               Facilitator view
             </Link>
+            <TransferButtons workspaceId={workspaceId} documents={documents} canImport />
           </div>
           <NewDocumentForm workspaceId={workspaceId} />
           <DocumentList workspaceId={workspaceId} documents={documents} peers={peers} loading={!workspace} />
