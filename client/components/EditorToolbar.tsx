@@ -9,11 +9,12 @@ interface Props {
   editor: Editor;
   onLinkRequest: () => void;
   onTagRequest: () => void;
+  onCommentRequest: () => void;
 }
 
 /** Formatting, structure, table and history commands; one Tab stop, arrow keys inside. */
-export function EditorToolbar({ editor, onLinkRequest, onTagRequest }: Props) {
-  const popovers: Record<string, () => void> = { link: onLinkRequest, tag: onTagRequest };
+export function EditorToolbar({ editor, onLinkRequest, onTagRequest, onCommentRequest }: Props) {
+  const popovers: Record<string, () => void> = { link: onLinkRequest, tag: onTagRequest, comment: onCommentRequest };
   const ref = useRef<HTMLDivElement>(null);
   const roving = useRovingFocus(ref);
   const state = useEditorState({

@@ -15,6 +15,7 @@ const PATHS: Record<ToolbarIconName, string> = {
   deleteTable: 'M4 5h16v14H4zM9 9l6 6M15 9l-6 6',
   undo: 'M9 8H4V3M4.5 8A8 8 0 1 1 6 16',
   redo: 'M15 8h5V3M19.5 8A8 8 0 1 0 18 16',
+  comment: 'M4 5.5A1.5 1.5 0 0 1 5.5 4h13A1.5 1.5 0 0 1 20 5.5v9a1.5 1.5 0 0 1-1.5 1.5H10l-4.5 4v-4h0A1.5 1.5 0 0 1 4 14.5zM8 9h8M8 12h5',
   tag: 'M3.5 12.5V4.5a1 1 0 0 1 1-1h8l8 8a1.4 1.4 0 0 1 0 2l-7 7a1.4 1.4 0 0 1-2 0zM8.5 8.5h.01',
 };
 

@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { TAG_SHORTCUT } from './extensions/Annotations.ts';
+import { COMMENT_SHORTCUT } from './extensions/Comments.ts';
 
 export type ToolbarIconName =
   | 'bulletList'
@@ -16,7 +17,8 @@ export type ToolbarIconName =
   | 'deleteTable'
   | 'undo'
   | 'redo'
-  | 'tag';
+  | 'tag'
+  | 'comment';
 
 /** One toolbar button: what it does, how it is named and which key does the same. */
 export interface ToolbarAction {
@@ -86,7 +88,7 @@ const mark = (id: 'bold' | 'italic' | 'strike' | 'code', label: string, text: st
 
 const TABLE = { rows: 3, cols: 3, withHeaderRow: true };
 
-/** The editor toolbar, in groups. The link and tag buttons are special: they open popovers. */
+/** The editor toolbar, in groups. The link, tag and comment buttons are special: they open popovers or the comment box. */
 export const TOOLBAR_GROUPS: ToolbarGroup[] = [
   {
     label: 'Text style',
@@ -147,13 +149,21 @@ export const TOOLBAR_GROUPS: ToolbarGroup[] = [
     ],
   },
   {
-    label: 'Tagging',
+    label: 'Tagging and comments',
     actions: [
       {
         id: 'tag',
         label: 'Tag the selected text',
         icon: 'tag',
         shortcut: TAG_SHORTCUT,
+        canRun: (editor) => editor.isEditable && !editor.state.selection.empty,
+        run: () => {},
+      },
+      {
+        id: 'comment',
+        label: 'Comment on the selected text',
+        icon: 'comment',
+        shortcut: COMMENT_SHORTCUT,
         canRun: (editor) => editor.isEditable && !editor.state.selection.empty,
         run: () => {},
       },
