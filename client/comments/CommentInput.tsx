@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { addMentionIds, hideMentionIds } from '../../shared/comments/commentMarkup.ts';
 import type { Member } from '../../shared/comments/threadsDoc.ts';
 import { insertMention, mentionQuery } from './participants.ts';
 
@@ -16,11 +17,15 @@ const MAX_SUGGESTIONS = 6;
 
 /**
  * A comment box: Ctrl/Cmd+Enter sends, Escape cancels, and typing "@" offers the workspace's
- * known participants (arrows to choose, Enter or Tab to insert `@[Name]`).
+ * known participants (arrows to choose, Enter or Tab to insert `@[Name]`). The box shows names;
+ * the stored body carries each mentioned person's stable id (`@[Name](id)`).
  */
 export function CommentInput({ label, submitLabel, participants, initial = '', autoFocus, onSubmit, onCancel }: Props) {
-  const [text, setText] = useState(initial);
-  const [caret, setCaret] = useState(initial.length);
+  const [start] = useState(() => hideMentionIds(initial));
+  const [text, setText] = useState(start.text);
+  const [caret, setCaret] = useState(start.text.length);
+  /** name → id of the people mentioned in this box (chosen here, or already in the edited comment) */
+  const mentioned = useRef(start.ids);
   const [highlighted, setHighlighted] = useState(0);
   const [dismissed, setDismissed] = useState<number | null>(null);
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -36,6 +41,7 @@ export function CommentInput({ label, submitLabel, participants, initial = '', a
   const choose = (member: Member) => {
     if (!query) return;
     const next = insertMention(text, query.start, caret, member.name);
+    mentioned.current.set(member.name, member.id);
     setText(next.text);
     setCaret(next.caret);
     setHighlighted(0);
@@ -48,7 +54,13 @@ export function CommentInput({ label, submitLabel, participants, initial = '', a
   const submit = () => {
     const body = text.trim();
     if (!body) return;
-    onSubmit(body);
+    // Typed by hand rather than chosen: the person of that name, when only one has it.
+    const ids = new Map(mentioned.current);
+    for (const p of participants) {
+      if (!ids.has(p.name) && participants.filter((q) => q.name === p.name).length === 1) ids.set(p.name, p.id);
+    }
+    onSubmit(addMentionIds(body, ids));
+    mentioned.current = new Map();
     setText('');
     setCaret(0);
   };

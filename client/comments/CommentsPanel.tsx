@@ -249,7 +249,7 @@ export function CommentsPanel({ editor, room, threadsRoom, documentId, me, taxon
           Assigned to me
         </label>
         <label className="comments-panel__check">
-          <input type="checkbox" checked={!!filter.mentioning} onChange={(e) => setFilterPart({ mentioning: e.target.checked ? me.name : undefined })} />
+          <input type="checkbox" checked={!!filter.mentioning} onChange={(e) => setFilterPart({ mentioning: e.target.checked ? { id: me.id, name: me.name } : undefined })} />
           Mentioning me
         </label>
       </fieldset>

@@ -1,4 +1,4 @@
-import { mentionsIn } from './commentMarkup.ts';
+import { mentionsPerson } from './commentMarkup.ts';
 import type { Member, ThreadRecord } from './threadsDoc.ts';
 
 export interface ThreadNotification {
@@ -26,7 +26,7 @@ export function notificationsFor(
     for (const thread of threads) {
       for (const comment of thread.comments) {
         if (comment.deleted || comment.author.id === me.id) continue;
-        if (!mentionsIn(comment.body).includes(me.name)) continue;
+        if (!mentionsPerson(comment.body, me)) continue;
         list.push({ documentId, thread, reason: 'mention', at: comment.createdAt, by: comment.author, unread: comment.createdAt > lastSeen });
       }
       if (thread.assignee?.id === me.id) {

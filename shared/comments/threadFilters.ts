@@ -1,18 +1,19 @@
-import { mentionsIn } from './commentMarkup.ts';
+import { mentionsPerson } from './commentMarkup.ts';
 import type { Member, ThreadRecord } from './threadsDoc.ts';
 
 export interface ThreadFilter {
   status?: 'open' | 'resolved' | 'all';
   assignedTo?: string;
-  mentioning?: string;
+  /** threads mentioning this person (by id; by name for mentions written without one) */
+  mentioning?: Pick<Member, 'id' | 'name'>;
   author?: string;
   /** threads whose passage carries this term (see `termsAt`) */
   termId?: string;
 }
 
-/** Whether a thread mentions a person (by display name) in any live comment. */
-export function mentions(thread: ThreadRecord, name: string): boolean {
-  return thread.comments.some((comment) => !comment.deleted && mentionsIn(comment.body).includes(name));
+/** Whether a thread mentions a person in any live comment. */
+export function mentions(thread: ThreadRecord, person: Pick<Member, 'id' | 'name'>): boolean {
+  return thread.comments.some((comment) => !comment.deleted && mentionsPerson(comment.body, person));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commentToHtml, mentionsIn, parseCommentMarkup, safeHref } from '../../shared/comments/commentMarkup.ts';
+import { addMentionIds, commentToHtml, hideMentionIds, mentionsIn, mentionsPerson, parseCommentMarkup, safeHref } from '../../shared/comments/commentMarkup.ts';
 
 describe('comment markup', () => {
   it('parses bold, italics, links, mentions and line breaks', () => {
@@ -14,6 +14,20 @@ describe('comment markup', () => {
       { type: 'mention', name: 'Ana Costa' },
     ]);
     expect(mentionsIn('@[Ana] and @[Ben] and @[Ana]')).toEqual(['Ana', 'Ben']);
+  });
+
+  it('carries the mentioned person\'s id, shows only the name in the box, and matches by id', () => {
+    expect(parseCommentMarkup('@[Ben Ortiz](p123) see [x](https://a.example)')).toEqual([
+      { type: 'mention', name: 'Ben Ortiz', id: 'p123' },
+      { type: 'text', text: ' see ' },
+      { type: 'link', text: 'x', href: 'https://a.example/' },
+    ]);
+    const stored = addMentionIds('To @[Ben Ortiz] and @[Nobody Known]', new Map([['Ben Ortiz', 'p123']]));
+    expect(stored).toBe('To @[Ben Ortiz](p123) and @[Nobody Known]');
+    expect(hideMentionIds(stored)).toEqual({ text: 'To @[Ben Ortiz] and @[Nobody Known]', ids: new Map([['Ben Ortiz', 'p123']]) });
+    expect(mentionsPerson(stored, { id: 'p123', name: 'Ben O.' })).toBe(true);
+    expect(mentionsPerson(stored, { id: 'p999', name: 'Ben Ortiz' })).toBe(false);
+    expect(mentionsPerson(stored, { id: 'p5', name: 'Nobody Known' })).toBe(true);
   });
 
   it('never makes a link of anything but http(s)', () => {

@@ -25,6 +25,14 @@ describe('notifications', () => {
     expect(notificationsFor(byDocument, amina, 0)).toEqual([]);
   });
 
+  it('finds mentions by the stable id: a renamed person still, a namesake never', () => {
+    const doc = new Y.Doc();
+    createThread(doc, { id: 't1', anchor, by: amina, body: 'Over to @[Ben O.](b)', at: 100 });
+    createThread(doc, { id: 't2', anchor, by: amina, body: 'And @[Ben Ortiz](other-ben)', at: 200 });
+    const byDocument = new Map([['d1', readThreads(doc)]]);
+    expect(notificationsFor(byDocument, ben, 0).map((n) => n.thread.id)).toEqual(['t1']);
+  });
+
   it('forgets an assignment that moved to someone else, and one I made myself', () => {
     const doc = new Y.Doc();
     createThread(doc, { id: 't1', anchor, by: amina, body: 'x', at: 100 });

@@ -116,7 +116,7 @@ describe('thread filters and the facilitator overview', () => {
     const anchor = anchorOn(text, 'two');
     createThread(doc, { id: 'old', anchor, by: ana, body: 'Oldest, for @[Ben]', at: 10 });
     createThread(doc, { id: 'answered', anchor, by: ben, body: 'Question', at: 20 });
-    reply(doc, 'answered', ana, 'Answer', 30);
+    reply(doc, 'answered', ana, `Answer for @[Benjamin](${ben.id})`, 30);
     createThread(doc, { id: 'done', anchor, by: ana, body: 'Settled', at: 40 });
     setResolved(doc, 'done', true, ben, 50);
     assignThread(doc, 'answered', ana, ben, 60);
@@ -129,7 +129,9 @@ describe('thread filters and the facilitator overview', () => {
     expect(ids(filterThreads(threads, { status: 'open' }))).toEqual(['old', 'answered']);
     expect(ids(filterThreads(threads, { status: 'resolved' }))).toEqual(['done']);
     expect(ids(filterThreads(threads, { assignedTo: ana.id }))).toEqual(['answered']);
-    expect(ids(filterThreads(threads, { mentioning: 'Ben' }))).toEqual(['old']);
+    expect(ids(filterThreads(threads, { mentioning: { id: 'someone-else', name: 'Ben' } }))).toEqual(['old']); // written without an id: by name
+    expect(ids(filterThreads(threads, { mentioning: ben }))).toEqual(['old', 'answered']); // by name without an id, by id whatever the name
+    expect(ids(filterThreads(threads, { mentioning: { id: ben.id, name: 'Renamed' } }))).toEqual(['answered']);
     expect(ids(filterThreads(threads, { author: ben.id }))).toEqual(['answered']);
     expect(ids(filterThreads(threads, { termId: 'paris-3' }, (t) => new Set(t.id === 'done' ? ['paris-3'] : [])))).toEqual(['done']);
     expect(countThreads(threads)).toEqual({ open: 2, resolved: 1, unanswered: 1 });
