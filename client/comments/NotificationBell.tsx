@@ -23,9 +23,8 @@ export function NotificationBell() {
   const { workspaceId, index } = useWorkspace();
   const { documents } = useWorkspaceIndex(index.doc, workspaceId);
   const [identity] = useIdentity();
-  const ids = useMemo(() => documents.filter((d) => !d.archived).map((d) => d.id), [documents]);
   const titles = useMemo(() => new Map(documents.map((d) => [d.id, d.title])), [documents]);
-  const byDocument = useWorkspaceThreads(workspaceId, ids);
+  const byDocument = useWorkspaceThreads();
   const seenKey = `normspace:notifications-seen:${workspaceId}`;
   const [seen, setSeen] = useState(() => readSeen(seenKey));
   const [open, setOpen] = useState(false);

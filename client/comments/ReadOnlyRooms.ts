@@ -3,14 +3,15 @@ import type { Room } from '../sync/openRoom.ts';
 
 /**
  * A set of rooms opened for reading across a workspace (nobody is "in" them: no presence),
- * keyed by document id, each change reported through `onChange`.
+ * keyed by document id, each change reported through `onChange` with its document's id.
  */
 export class ReadOnlyRooms {
   private readonly rooms = new Map<string, { room: Room; stop: () => void }>();
 
   constructor(
     private readonly open: (documentId: string) => Room,
-    private readonly onChange: () => void,
+    private readonly onChange: (documentId: string) => void,
+    private readonly close: (room: Room) => void = (room) => room.destroy(),
   ) {}
 
   /** Opens the listed documents' rooms and closes the others. */
@@ -19,14 +20,14 @@ export class ReadOnlyRooms {
     for (const [id, entry] of this.rooms) {
       if (keep.has(id)) continue;
       entry.stop();
-      entry.room.destroy();
+      this.close(entry.room);
       this.rooms.delete(id);
     }
     for (const documentId of documentIds) {
       if (this.rooms.has(documentId)) continue;
       const room = this.open(documentId);
       room.provider.awareness.setLocalState(null);
-      const onUpdate = () => this.onChange();
+      const onUpdate = () => this.onChange(documentId);
       room.doc.on('update', onUpdate);
       this.rooms.set(documentId, { room, stop: () => room.doc.off('update', onUpdate) });
     }

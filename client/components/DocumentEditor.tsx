@@ -4,7 +4,7 @@ import { CommentsPanel } from '../comments/CommentsPanel.tsx';
 import { useThreadJump } from '../comments/useThreadJump.ts';
 import { createEditorExtensions } from '../editor/createEditorExtensions.ts';
 import { useAnnotationJump } from '../hooks/useAnnotationJump.ts';
-import { useRoom } from '../hooks/useRoom.ts';
+import { useSharedRoom } from '../hooks/useSharedRoom.ts';
 import { useTaxonomy } from '../hooks/useTaxonomy.ts';
 import { useWorkspace } from '../hooks/useWorkspace.ts';
 import type { Identity } from '../identity/identityStorage.ts';
@@ -25,7 +25,7 @@ interface Props {
 /** The collaborative rich-text editor of one document, with its toolbar and tagging. */
 export function DocumentEditor({ documentId, room, user, editable, title }: Props) {
   const { workspaceId } = useWorkspace();
-  const threadsRoom = useRoom({ workspaceId, documentId, channel: 'threads' });
+  const threadsRoom = useSharedRoom({ workspaceId, documentId, channel: 'threads' });
   const commentRequest = useRef(() => {});
   const [activeThread, setActiveThread] = useState<string | null>(null);
   const { taxonomy } = useTaxonomy(workspaceId);
@@ -80,7 +80,12 @@ export function DocumentEditor({ documentId, room, user, editable, title }: Prop
   return (
     <div className="document-editor">
       <div className="toolbar-bar">
-        <EditorToolbar editor={editor} onLinkRequest={() => setLinkEditorOpen(true)} onTagRequest={() => tagRequest.current()} />
+        <EditorToolbar
+          editor={editor}
+          onLinkRequest={() => setLinkEditorOpen(true)}
+          onTagRequest={() => tagRequest.current()}
+          onCommentRequest={() => commentRequest.current()}
+        />
         {linkEditorOpen && editable && <LinkEditor editor={editor} onClose={() => setLinkEditorOpen(false)} />}
       </div>
       <HighlightLegend taxonomy={taxonomy} />

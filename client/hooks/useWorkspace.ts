@@ -1,10 +1,13 @@
 import { createContext, useContext } from 'react';
+import type { WorkspaceThreads } from '../comments/WorkspaceThreads.ts';
 import type { Room } from '../sync/openRoom.ts';
 
 export interface WorkspaceContextValue {
   workspaceId: string;
   /** The workspace's index room: document list and who is where. */
   index: Room;
+  /** Every live document's comment threads, opened once for the workspace (bell, facilitator view). */
+  threads: WorkspaceThreads;
 }
 
 export const WorkspaceContext = createContext<WorkspaceContextValue | null>(null);

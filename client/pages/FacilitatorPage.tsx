@@ -67,7 +67,7 @@ export function FacilitatorPage() {
   const live = useMemo(() => documents.filter((d) => !d.archived), [documents]);
   const ids = useMemo(() => live.map((d) => d.id), [live]);
   const titles = useMemo(() => new Map(documents.map((d) => [d.id, d.title])), [documents]);
-  const allThreads = useWorkspaceThreads(workspaceId, ids);
+  const allThreads = useWorkspaceThreads();
   const { taxonomy } = useTaxonomy(workspaceId);
   const [termId, setTermId] = useState('');
   const texts = useWorkspaceTexts(workspaceId, ids, termId !== '');

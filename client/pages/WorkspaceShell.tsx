@@ -1,8 +1,11 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { INDEX_DOCUMENT_ID } from '../../shared/syncPath.ts';
+import { WorkspaceThreads } from '../comments/WorkspaceThreads.ts';
 import { useIdentity } from '../hooks/useIdentity.ts';
 import { useRoom } from '../hooks/useRoom.ts';
 import { WorkspaceContext } from '../hooks/useWorkspace.ts';
+import { useWorkspaceIndex } from '../hooks/useWorkspaceIndex.ts';
+import type { Room } from '../sync/openRoom.ts';
 import { writeLastWorkspace } from '../identity/lastWorkspace.ts';
 
 interface Props {
@@ -14,7 +17,9 @@ interface Props {
 
 /**
  * Keeps the workspace's index room open across its pages and tells everyone in the workspace who
- * you are and which document you have open (awareness on the index document).
+ * you are and which document you have open (awareness on the index document). It also keeps every
+ * live document's threads room open, once for the workspace rather than once per page, for the
+ * notification bell and the facilitator view.
  */
 export function WorkspaceShell({ workspaceId, documentId, children }: Props) {
   const index = useRoom({ workspaceId, documentId: INDEX_DOCUMENT_ID });
@@ -27,7 +32,28 @@ export function WorkspaceShell({ workspaceId, documentId, children }: Props) {
     index.provider.awareness.setLocalState(identity ? { user: { ...identity }, ...(documentId ? { documentId } : {}) } : null);
   }, [index, identity, documentId]);
 
-  const value = useMemo(() => (index ? { workspaceId, index } : null), [workspaceId, index]);
+  const threads = useMemo(() => new WorkspaceThreads(workspaceId), [workspaceId]);
+  useEffect(() => () => threads.destroy(), [threads]);
+
+  const value = useMemo(() => (index ? { workspaceId, index, threads } : null), [workspaceId, index, threads]);
   if (!value) return null;
-  return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
+  return (
+    <WorkspaceContext.Provider value={value}>
+      <FollowDocuments index={value.index} workspaceId={workspaceId} threads={threads} />
+      {children}
+    </WorkspaceContext.Provider>
+  );
+}
+
+/** Keeps the threads feed on the workspace's live (non-archived) documents. */
+function FollowDocuments({ index, workspaceId, threads }: { index: Room; workspaceId: string; threads: WorkspaceThreads }) {
+  const { documents } = useWorkspaceIndex(index.doc, workspaceId);
+  const key = documents
+    .filter((d) => !d.archived)
+    .map((d) => d.id)
+    .join(' ');
+  useEffect(() => {
+    threads.setDocuments(key ? key.split(' ') : []);
+  }, [threads, key]);
+  return null;
 }
