@@ -2,8 +2,7 @@
  * Issue 4's analysis benchmark: writes its figures into the marked section of
  * `docs/benchmarks.md` (the rest of the file comes from `bench/run.ts`). Run by `npm run bench`.
  */
-import fs from 'node:fs';
-import path from 'node:path';
+import { writeMarkedSection } from './writeMarkedSection.ts';
 import { measureAnalysis, type AnalysisFigures } from './measureAnalysis.ts';
 
 const START = '<!-- analysis-bench:start -->';
@@ -40,13 +39,7 @@ export function writeAnalysisSection(outDir: string, quick: boolean): string {
     END,
   ].join('\n');
 
-  const file = path.join(outDir, 'benchmarks.md');
-  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const updated = existing.includes(START)
-    ? existing.replace(new RegExp(`${START}[\\s\\S]*?${END}`), section)
-    : `${existing.trimEnd()}\n\n${section}\n`;
-  fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(file, updated);
+  writeMarkedSection(outDir, START, END, section);
   return section;
 }
 

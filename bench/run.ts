@@ -4,6 +4,7 @@
  */
 import { parseBenchOptions } from './BenchOptions.ts';
 import { writeAnalysisSection } from './analysis.ts';
+import { writeCommentsSection } from './comments.ts';
 import { runBench } from './runBench.ts';
 
 let options;
@@ -13,10 +14,18 @@ try {
   console.error((error as Error).message);
   process.exit(2);
 }
-const results = await runBench(options);
-if (options.only.length === 0 || options.only.includes('analysis')) {
+// `analysis` and `comments` are sections of their own, not server scenarios
+const IN_PAGE_SECTIONS = ['analysis', 'comments'];
+const wants = (id: string) => options.only.length === 0 || options.only.includes(id);
+const serverScenarios = options.only.length === 0 || options.only.some((id) => !IN_PAGE_SECTIONS.includes(id));
+const results = serverScenarios ? await runBench(options) : { scenarios: [], goals: [] };
+if (wants('analysis')) {
   console.log('analysis: overlap analysis (issue 4), in process');
   writeAnalysisSection(options.outDir, options.quick);
+}
+if (wants('comments')) {
+  console.log('comments: comment sidebar with many threads (issue 5), in Chromium');
+  console.log(await writeCommentsSection(options.outDir, options.quick));
 }
 const failures = results.scenarios.flatMap((s) => s.runs.filter((r) => r.server === 'normspace' && (r.status !== 'ok' || !r.converged || r.lostUpdates !== 0)));
 for (const goal of results.goals) console.log(`${goal.met === undefined ? '·' : goal.met ? '✓' : '✗'} ${goal.goal}: ${goal.measured}`);
