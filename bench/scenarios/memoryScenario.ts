@@ -38,12 +38,14 @@ export function memoryScenario(docs: number): Scenario {
       `${docs.toLocaleString('en')} documents, each opened by one client (sharing its presence) that writes ${SAMPLE_PARAGRAPHS.length} paragraphs (about 1.6 KB of text, one transaction each) and then stays idle; ` +
       'then a second client on each; then everyone leaves. "Memory" is the V8 heap plus array buffers after a forced full GC (each server runs with `--inspect` for this); ' +
       'per document = (memory with the documents open − baseline) ÷ documents − one connection. Baseline after a warm-up of 10 documents opened and closed. ' +
-      'After closing: Normspace unloads a document 1 s after its last client (UNLOAD_GRACE_MS=1000 here, 30 s by default); the peers unload at once.',
+      'After closing: Normspace unloads a document 1 s after its last client (UNLOAD_GRACE_MS=1000 here, 30 s by default); the peers unload at once. ' +
+      'Idle: Normspace frees the Y.Doc of a document nobody has changed for DORMANT_AFTER_MS (1 s here, 60 s by default) and reads it back from disk on the next change or new client; ' +
+      'every server is measured 2.5 s after the last write, past that delay.',
     metrics: METRICS,
     headline: 'perDocumentKB',
     run: (kind, context) =>
       withDataDir(context.workDir, (dataDir) =>
-        withServer(kind, { dataDir, inspect: true, normspaceEnv: { UNLOAD_GRACE_MS: '1000' } }, context.pool, async (server) => {
+        withServer(kind, { dataDir, inspect: true, normspaceEnv: { UNLOAD_GRACE_MS: '1000', DORMANT_AFTER_MS: '1000' } }, context.pool, async (server) => {
           const { pool } = context;
           const inspector = await InspectorSession.open(server.inspectorUrl!);
           const footprint = async (): Promise<Footprint> => {
@@ -66,9 +68,10 @@ export function memoryScenario(docs: number): Scenario {
             };
             const write = (specs: ClientSpec[][]) =>
               Promise.all(specs.map((clients, w) => pool.call(w, { kind: 'writeContent', ids: clients.map((c) => c.id), paragraphs: SAMPLE_PARAGRAPHS })));
+            const idleFor = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
             const closeAll = async () => {
               await pool.callAll({ kind: 'disconnect' });
-              await new Promise((resolve) => setTimeout(resolve, context.quick ? 1500 : 2500)); // past Normspace's 1 s unload grace
+              await idleFor(context.quick ? 1500 : 2500); // past Normspace's 1 s unload grace
             };
 
             // warm-up: run every code path once, then let it all go
@@ -82,6 +85,7 @@ export function memoryScenario(docs: number): Scenario {
             const first = spread(rooms.slice(0, docs));
             await open(first);
             const written = await write(first);
+            await idleFor(context.quick ? 1500 : 2500); // past Normspace's DORMANT_AFTER_MS
             const withDocuments = await footprint();
             const encoded = written.flatMap((w) => w.encodedBytes);
             const meanEncoded = encoded.reduce((a, b) => a + b, 0) / encoded.length;
@@ -93,6 +97,7 @@ export function memoryScenario(docs: number): Scenario {
             const check = await Promise.all(
               second.map((clients, w) => pool.call(w, { kind: 'waitForClocks', targets, timeoutMs: 30_000, ids: clients.map((c) => c.id) })),
             );
+            await idleFor(context.quick ? 1500 : 2500);
             const withConnections = await footprint();
 
             context.log('closing');

@@ -20,7 +20,16 @@ export interface RoomLimits {
   compactAfterBytes: number;
   maxDocumentBytes: number;
   ackIntervalMs: number;
+  /** A document unchanged this long, with only connections using it, frees its Y.Doc (`sleepIfIdle`); never when undefined. */
+  dormantAfterMs?: number;
 }
+
+/**
+ * The awareness of a room is not tied to its Y.Doc (which is freed while the room is dormant):
+ * y-protocols' Awareness only reads `clientID` and listens for `destroy`, and the server never sets
+ * a local state of its own.
+ */
+const AWARENESS_OWNER = { clientID: 0, on() {}, off() {} } as unknown as Y.Doc;
 
 /** Transaction origin of updates that came from a peer and are already stored. */
 interface StoredPeerUpdate {
@@ -36,17 +45,27 @@ type WriterOrigin = RoomPeer | 'server';
  * Invariant: an update reaches other peers only after the store has it. Peer updates are stored
  * first and applied to the Y.Doc afterwards, so the in-memory document is never ahead of the disk
  * for anything a peer sent; changes the server makes itself are stored before they are broadcast.
+ *
+ * A room left unchanged for `dormantAfterMs` while only connections use it goes **dormant**: it is
+ * compacted and its Y.Doc freed (a Y.Doc costs about ten times its encoded size); connections,
+ * awareness and presence stay. `hydrate()` (which every path to the document awaits) reads it
+ * back from the store: on the next update, a new client's sync, an acknowledgement or an API call.
  */
 export class Room {
   readonly key: string;
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly awareness = new awarenessProtocol.Awareness(AWARENESS_OWNER);
   readonly peers = new Set<RoomPeer>();
   /** Connections plus API calls currently using the room; 0 starts the unload timer. */
   leases = 0;
   unloadTimer: NodeJS.Timeout | undefined;
   unloading: Promise<void> | undefined;
 
+  /** Undefined while dormant. */
+  private ydoc: Y.Doc | undefined;
+  /** Set while a dormant room is being read back from the store. */
+  private waking: Promise<void> | undefined;
+  /** When the document last changed or was woken (ms since the epoch). */
+  private lastActivity = Date.now();
   private readonly writer: DurableWriter<WriterOrigin>;
   /** What was read at load while the Y.Doc is not built from it yet (see `hydrate`). */
   private unbuilt: Uint8Array[] | undefined;
@@ -86,8 +105,20 @@ export class Room {
       (error, batch) => this.onStoreFailure(error, batch),
       () => this.compactIfDue(),
     );
-    this.doc.on('update', this.handleDocUpdate);
     this.awareness.on('update', this.handleAwarenessUpdate);
+    this.ydoc = this.newDoc();
+  }
+
+  /** The document. Await `hydrate()` first: a dormant room has none in memory (this throws then). */
+  get doc(): Y.Doc {
+    if (!this.ydoc) throw new Error(`document ${this.key} is dormant: await hydrate() before using it`);
+    return this.ydoc;
+  }
+
+  private newDoc(): Y.Doc {
+    const doc = new Y.Doc({ gc: true });
+    doc.on('update', this.handleDocUpdate);
+    return doc;
   }
 
   /**
@@ -116,10 +147,12 @@ export class Room {
   }
 
   /**
-   * Builds the Y.Doc from what was read at load, after `delayMs` (at once when 0); resolves when
-   * it is built. Idempotent; a no-op once built.
+   * Builds the Y.Doc from what was read at load, after `delayMs` (at once when 0), or reads a
+   * dormant room back from the store; resolves when it is built. Idempotent; a no-op once built.
    */
   hydrate(delayMs = 0): Promise<void> {
+    this.lastActivity = Date.now(); // whoever hydrates is about to use the document: not dormant before dormantAfterMs
+    if (!this.ydoc) return this.wake();
     if (this.unbuilt) {
       const timer = delayMs > 0 ? setTimeout(() => this.build(), delayMs) : setImmediate(() => this.build());
       timer.unref();
@@ -136,13 +169,67 @@ export class Room {
   }
 
   get isBuilt(): boolean {
-    return this.unbuilt === undefined;
+    return this.unbuilt === undefined && this.ydoc !== undefined;
+  }
+
+  /** Whether the Y.Doc is freed (see the class comment). */
+  get isDormant(): boolean {
+    return this.ydoc === undefined;
+  }
+
+  /** Reads a dormant room back from the store and builds its Y.Doc. */
+  private wake(): Promise<void> {
+    this.waking ??= (async () => {
+      try {
+        const stored = await this.store.load(this.key);
+        this.lastSeq = stored.lastSeq;
+        this.storedBytes = stored.bytes;
+        this.updatesSinceSnapshot = stored.updates.length > 1 ? stored.updates.length - 1 : 0;
+        this.ydoc = this.newDoc();
+        this.unbuilt = stored.updates;
+        this.build();
+      } finally {
+        this.waking = undefined;
+      }
+    })();
+    return this.waking;
+  }
+
+  /**
+   * Frees the Y.Doc if the document has been unchanged for `dormantAfterMs` and only connections
+   * use it (no API call holds a lease), once everything is stored and compacted. Resolves with
+   * whether the room went dormant. Runs in the writer's turn, so no update is stored meanwhile;
+   * an update arriving during the compaction keeps the room awake.
+   */
+  async sleepIfIdle(now = Date.now()): Promise<boolean> {
+    const idle = (inWritersTurn: boolean) =>
+      this.limits.dormantAfterMs !== undefined &&
+      this.ydoc !== undefined &&
+      this.unbuilt === undefined &&
+      this.waking === undefined &&
+      this.leases > 0 &&
+      this.leases === this.peers.size &&
+      this.ackTimers.size === 0 &&
+      (inWritersTurn ? this.writer.pendingCount === 0 : !this.writer.busy) &&
+      now - this.lastActivity >= this.limits.dormantAfterMs;
+    if (!idle(false)) return false;
+    return this.writer.exclusive(async () => {
+      if (!idle(true)) return false;
+      if (this.updatesSinceSnapshot > 0) await this.compact();
+      if (!idle(true)) return false; // something arrived or someone leased it meanwhile
+      const doc = this.ydoc!;
+      this.ydoc = undefined;
+      doc.off('update', this.handleDocUpdate);
+      doc.destroy();
+      return true;
+    });
   }
 
   private build(): void {
     const updates = this.unbuilt;
     if (!updates) return;
     this.unbuilt = undefined;
+    this.lastActivity = Date.now();
     this.doc.transact(() => {
       updates.forEach((update, index) => {
         try {
@@ -185,12 +272,15 @@ export class Room {
 
   /** Stores pending work, compacts the log into a snapshot and frees the Y.Doc. */
   async unload(): Promise<void> {
-    await this.hydrate();
     await this.writer.idle();
-    if (this.updatesSinceSnapshot > 0) await this.compact();
+    if (!this.isDormant) {
+      await this.hydrate();
+      await this.writer.idle();
+      if (this.updatesSinceSnapshot > 0) await this.compact();
+    }
     for (const timer of this.ackTimers.values()) clearTimeout(timer);
     this.awareness.destroy();
-    this.doc.destroy();
+    this.ydoc?.destroy();
   }
 
   get stats() {
@@ -214,6 +304,7 @@ export class Room {
    * than one per keystroke: under load, one message per receiver per batch instead of hundreds.
    */
   private afterStored(batch: PendingUpdate<WriterOrigin>[]): void {
+    this.lastActivity = Date.now();
     let start = 0;
     while (start < batch.length) {
       const origin = batch[start]!.origin;
@@ -259,9 +350,11 @@ export class Room {
       setTimeout(() => {
         this.ackTimers.delete(peer);
         if (!this.peers.has(peer)) return;
-        void this.writer.idle().then(() => {
-          if (this.peers.has(peer)) peer.send(encodeSyncStep1(this.doc));
-        });
+        void this.settled()
+          .then(() => this.hydrate())
+          .then(() => {
+            if (this.peers.has(peer)) peer.send(encodeSyncStep1(this.doc));
+          });
       }, this.limits.ackIntervalMs),
     );
   }

@@ -13,6 +13,9 @@ export interface RoomRegistryOptions extends RoomLimits {
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room>>();
+  /** The rooms of `rooms` that have finished loading. */
+  private readonly loaded = new Set<Room>();
+  private readonly sweepTimer: NodeJS.Timeout | undefined;
   private closed = false;
 
   constructor(
@@ -20,7 +23,28 @@ export class RoomRegistry {
     private readonly options: RoomRegistryOptions,
     private readonly log: Logger,
     private readonly onChange: (room: Room) => void = () => {},
-  ) {}
+  ) {
+    const { dormantAfterMs } = options;
+    if (dormantAfterMs !== undefined) {
+      this.sweepTimer = setInterval(() => this.sleepIdleRooms(), Math.max(50, Math.min(dormantAfterMs / 4, 10_000)));
+      this.sweepTimer.unref();
+    }
+  }
+
+  /** Rooms whose Y.Doc is freed (see `Room.sleepIfIdle`). */
+  get dormantCount(): number {
+    let count = 0;
+    for (const room of this.loaded) if (room.isDormant) count += 1;
+    return count;
+  }
+
+  /** Lets every idle room free its Y.Doc (runs periodically when `dormantAfterMs` is set). */
+  sleepIdleRooms(now = Date.now()): void {
+    for (const room of this.loaded) {
+      if (room.isDormant || room.unloading) continue;
+      room.sleepIfIdle(now).catch((error: unknown) => this.log.error({ doc: room.key, err: error }, 'freeing an idle document failed'));
+    }
+  }
 
   get loadedCount(): number {
     return this.rooms.size;
@@ -46,6 +70,7 @@ export class RoomRegistry {
     if (!pending) {
       pending = Room.load(address, this.store, this.options, this.log, this.onChange);
       this.rooms.set(key, pending);
+      pending.then((room) => this.loaded.add(room)).catch(() => {});
       pending.catch(() => this.rooms.delete(key));
     }
     const room = await pending;
@@ -93,6 +118,7 @@ export class RoomRegistry {
       .catch((error: unknown) => this.log.error({ doc: room.key, err: error }, 'unload failed'))
       .finally(() => {
         if (this.rooms.get(room.key) !== undefined) this.rooms.delete(room.key);
+        this.loaded.delete(room);
         this.log.debug({ doc: room.key }, 'unloaded');
       });
     await room.unloading;
@@ -101,6 +127,7 @@ export class RoomRegistry {
   /** Stores everything, compacts and frees every room (SIGTERM). Peers must be closed first. */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
     const rooms = await Promise.all([...this.rooms.values()].map((pending) => pending.catch(() => undefined)));
     await Promise.all(
       rooms.map(async (room) => {
@@ -110,5 +137,6 @@ export class RoomRegistry {
       }),
     );
     this.rooms.clear();
+    this.loaded.clear();
   }
 }

@@ -24,18 +24,43 @@ function receivedVector(client: TestClient): Map<number, number> {
   return vector;
 }
 
+async function createDocument(url: string, title: string) {
+  const created = await fetch(`${url}/api/workspaces/${WS}/documents`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title, kind: 'meeting-notes' }),
+  });
+  const { document } = (await created.json()) as { document: { id: string } };
+  return { workspaceId: WS, documentId: document.id };
+}
+
+/**
+ * Starts a server on `dataDir`, reads the document, and checks it holds everything in `vectors`
+ * (what each client had received); returns how many updates that checked.
+ */
+async function storedOfWhatWasReceived(address: { workspaceId: string; documentId: string }, vectors: Map<number, number>[]): Promise<number> {
+  const second = await spawnServer({ DATA_DIR: dataDir });
+  servers.push(second);
+  const reader = connectClient(second.wsUrl, address);
+  clients.push(reader);
+  await reader.synced;
+  const stored = Y.decodeStateVector(Y.encodeStateVector(reader.doc));
+  let checked = 0;
+  for (const vector of vectors) {
+    for (const [clientId, clock] of vector) {
+      expect(stored.get(clientId) ?? 0, `client ${clientId}`).toBeGreaterThanOrEqual(clock);
+      checked += clock;
+    }
+  }
+  return checked;
+}
+
 describe('crash safety', () => {
   it('after SIGKILL during a burst from several clients, every update any client had received is stored', async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'normspace-crash-'));
     const first = await spawnServer({ DATA_DIR: dataDir });
     servers.push(first);
-    const created = await fetch(`${first.url}/api/workspaces/${WS}/documents`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Burst', kind: 'meeting-notes' }),
-    });
-    const { document } = (await created.json()) as { document: { id: string } };
-    const address = { workspaceId: WS, documentId: document.id };
+    const address = await createDocument(first.url, 'Burst');
 
     const writers = [0, 1, 2, 3].map(() => connectClient(first.wsUrl, address));
     clients.push(...writers);
@@ -54,22 +79,37 @@ describe('crash safety', () => {
     const vectors = writers.map(receivedVector);
     for (const w of writers) w.destroy();
     clients.length = 0;
+    expect(await storedOfWhatWasReceived(address, vectors)).toBeGreaterThan(200);
+  });
 
-    const second = await spawnServer({ DATA_DIR: dataDir });
-    servers.push(second);
-    const reader = connectClient(second.wsUrl, address);
-    clients.push(reader);
-    await reader.synced;
-    const stored = Y.decodeStateVector(Y.encodeStateVector(reader.doc));
-
-    let checked = 0;
-    for (const vector of vectors) {
-      for (const [clientId, clock] of vector) {
-        expect(stored.get(clientId) ?? 0, `client ${clientId}`).toBeGreaterThanOrEqual(clock);
-        checked += clock;
-      }
+  it('after SIGKILL while a document goes dormant (Y.Doc freed) and wakes between bursts, every update any client had received is stored', async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'normspace-dormant-crash-'));
+    const first = await spawnServer({ DATA_DIR: dataDir, DORMANT_AFTER_MS: '50', ACK_INTERVAL_MS: '10' });
+    servers.push(first);
+    const address = await createDocument(first.url, 'Bursts');
+    const writers = [0, 1, 2].map(() => connectClient(first.wsUrl, address));
+    clients.push(...writers);
+    await Promise.all(writers.map((w) => w.synced));
+    const burst = (letter: number) =>
+      writers.forEach((w, i) => {
+        for (let k = 0; k < 10; k++) w.text.insert(Math.min(w.text.length, i * 2), String.fromCharCode(letter + i));
+      });
+    // pauses longer than DORMANT_AFTER_MS: the document sleeps and wakes again
+    for (let round = 0; round < 6; round++) {
+      burst(97);
+      await new Promise((resolve) => setTimeout(resolve, round % 2 === 0 ? 250 : 5));
     }
-    expect(checked).toBeGreaterThan(200);
+    await waitFor(() => writers.every((w) => w.text.length === 180), 'every client has every burst', 15_000);
+    let received = 0;
+    for (const w of writers) w.doc.on('update', (_u: Uint8Array, origin: unknown) => origin === w.provider && received++);
+    burst(100); // a last one, killed while in flight
+    await waitFor(() => received > 0, 'something of the last burst arrived');
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    const vectors = writers.map(receivedVector);
+    for (const w of writers) w.destroy();
+    clients.length = 0;
+    expect(await storedOfWhatWasReceived(address, vectors)).toBeGreaterThanOrEqual(360); // two other writers × 60, per client
   });
 
   it('on SIGTERM stores everything, exits 0, and a store that cannot be read stops the start with a clear error', async () => {

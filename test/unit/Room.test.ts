@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as decoding from 'lib0/decoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { defaultConfig } from '../../server/config.ts';
@@ -139,5 +140,96 @@ describe('Room', () => {
     expect(again.doc.getText('t').toString()).toBe('kept');
     await again.unload();
     await store.close();
+  });
+
+  describe('dormant (Y.Doc freed while idle)', () => {
+    const limits = { ...defaultConfig, dormantAfterMs: 1000, ackIntervalMs: 10 };
+    const later = () => Date.now() + 2000;
+    /** Everything stored and the writer's acknowledgement sent. */
+    const quiet = async (room: Room) => {
+      await room.settled();
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    };
+
+    async function openDormantCandidate() {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'normspace-room-'));
+      dirs.push(dir);
+      const store = SqliteStore.open(dir);
+      const room = await Room.load({ workspaceId: 'w', documentId: 'd' }, store, limits, createLogger('silent'), () => {});
+      const writer = fakePeer('writer');
+      const reader = fakePeer('reader');
+      for (const peer of [writer, reader]) {
+        room.leases += 1; // as the registry does for each connection
+        room.addPeer(peer);
+      }
+      return { room, store, writer, reader };
+    }
+
+    it('frees the Y.Doc of an idle document after compacting it, and reads it back for the next edit, stored before broadcast', async () => {
+      const { room, store, writer, reader } = await openDormantCandidate();
+      const author = new Y.Doc();
+      const edits: Uint8Array[] = [];
+      author.on('update', (update: Uint8Array) => edits.push(update));
+      author.getText('t').insert(0, 'idle');
+      room.receiveUpdate(edits.shift()!, writer);
+      await quiet(room);
+      expect(await room.sleepIfIdle()).toBe(false); // changed just now
+      expect(await room.sleepIfIdle(later())).toBe(true);
+      expect(room.isDormant).toBe(true);
+      expect(room.isBuilt).toBe(false);
+      expect(() => room.doc).toThrow(/dormant/);
+      expect((await store.load('w/d')).updates).toHaveLength(1); // compacted into one snapshot
+
+      author.getText('t').insert(4, ' again');
+      room.receiveUpdate(edits.shift()!, writer);
+      expect(reader.updates).toHaveLength(1); // not before it is stored
+      await room.settled();
+      expect(room.isDormant).toBe(false);
+      expect(room.doc.getText('t').toString()).toBe('idle again');
+      expect(reader.updates).toHaveLength(2);
+      const stored = new Y.Doc();
+      for (const update of (await store.load('w/d')).updates) Y.applyUpdate(stored, update);
+      expect(stored.getText('t').toString()).toBe('idle again');
+      await room.unload();
+      await store.close();
+    });
+
+    it('keeps presence while dormant, wakes for hydrate(), and unloads without waking', async () => {
+      const { room, store, writer } = await openDormantCandidate();
+      for (const update of typist('kept')) room.receiveUpdate(update, writer);
+      await quiet(room);
+      const client = new Y.Doc();
+      const awareness = new awarenessProtocol.Awareness(client);
+      awareness.setLocalState({ user: { name: 'Ana' } });
+      awarenessProtocol.applyAwarenessUpdate(room.awareness, awarenessProtocol.encodeAwarenessUpdate(awareness, [client.clientID]), writer);
+      expect(await room.sleepIfIdle(later())).toBe(true);
+      expect(room.awareness.getStates().get(client.clientID)).toEqual({ user: { name: 'Ana' } });
+
+      await room.hydrate();
+      expect(room.doc.getText('t').toString()).toBe('kept');
+      expect(await room.sleepIfIdle(later())).toBe(true);
+      await room.unload(); // nothing to store: the disk holds it all
+      const again = await Room.load({ workspaceId: 'w', documentId: 'd' }, store, defaultConfig, createLogger('silent'), () => {});
+      await again.hydrate();
+      expect(again.doc.getText('t').toString()).toBe('kept');
+      await again.unload();
+      awareness.destroy();
+      await store.close();
+    });
+
+    it('stays awake while an API call holds it, while an update is pending, or until acknowledgements are sent', async () => {
+      const { room, store, writer } = await openDormantCandidate();
+      room.leases += 1; // an API call
+      expect(await room.sleepIfIdle(later())).toBe(false);
+      room.leases -= 1;
+      for (const update of typist('x')) room.receiveUpdate(update, writer);
+      expect(await room.sleepIfIdle(later())).toBe(false); // pending
+      await room.settled();
+      expect(await room.sleepIfIdle(later())).toBe(false); // an acknowledgement is due
+      await quiet(room);
+      expect(await room.sleepIfIdle(later())).toBe(true);
+      await room.unload();
+      await store.close();
+    });
   });
 });
