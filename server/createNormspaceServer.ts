@@ -5,6 +5,10 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import type { ApiError } from '../shared/api.ts';
+import { AccessService } from './access/AccessService.ts';
+import { ownerInviteToken } from './access/ownerInvite.ts';
+import { authenticateRequests } from './api/authenticateRequests.ts';
+import { registerAccessRoutes } from './api/registerAccessRoutes.ts';
 import { registerApiRoutes } from './api/registerApiRoutes.ts';
 import { registerExportRoutes } from './api/registerExportRoutes.ts';
 import { registerImportRoutes } from './api/registerImportRoutes.ts';
@@ -22,6 +26,12 @@ export interface NormspaceServer {
   readonly port: number;
   readonly rooms: RoomRegistry;
   readonly workspaces: WorkspaceService;
+  readonly access: AccessService;
+  /**
+   * The token of the link that makes the default workspace's first owner (`/invite#<token>`), while
+   * it has none; printed at start.
+   */
+  readonly ownerInviteToken: string | undefined;
   /** Stops accepting, closes connections, stores and compacts every open document, closes the store. */
   close(): Promise<void>;
 }
@@ -36,6 +46,7 @@ export async function createNormspaceServer(
   config: Config,
   log: Logger,
   store: DocumentStore = SqliteStore.open(config.dataDir),
+  access: AccessService = AccessService.open(config.dataDir, { sessionTtlMs: config.sessionTtlDays * 86_400_000 }),
 ): Promise<NormspaceServer> {
   const rooms: RoomRegistry = new RoomRegistry(store, config, log, (room) => workspaces.touchDocument(room.address));
   const workspaces = new WorkspaceService(rooms, store);
@@ -46,6 +57,10 @@ export async function createNormspaceServer(
     await workspaces.createWorkspace(config.defaultWorkspace, 'Best Practice Forum on Cybersecurity', { demo: true });
     log.info({ workspace: config.defaultWorkspace }, 'created the default workspace with a demo document');
   }
+  const ownerToken = (await workspaces.getWorkspace(config.defaultWorkspace))
+    ? await ownerInviteToken(access, config.defaultWorkspace, config.ownerLinkTtlHours * 3_600_000)
+    : undefined;
+  access.watch(config.accessPollMs);
 
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger,
@@ -81,9 +96,12 @@ export async function createNormspaceServer(
     strictTransportSecurity: false,
   });
 
-  const sync = attachSyncServer(app.server, { rooms, workspaces, config, log });
+  const sync = attachSyncServer(app.server, { rooms, workspaces, access, config, log });
+  authenticateRequests(app, access);
+  registerAccessRoutes(app, { access, workspaces });
   registerApiRoutes(app, {
     workspaces,
+    access,
     health: () => ({ version: VERSION, loadedDocuments: rooms.loadedCount, connections: sync.connectionCount }),
   });
   registerExportRoutes(app, { rooms, workspaces, config });
@@ -100,12 +118,15 @@ export async function createNormspaceServer(
     port,
     rooms,
     workspaces,
+    access,
+    ownerInviteToken: ownerToken,
     close() {
       closing ??= (async () => {
         await sync.close();
         await app.close();
         await rooms.close();
         await store.close();
+        await access.close();
       })();
       return closing;
     },

@@ -1,3 +1,4 @@
+import { invitePath } from '../shared/access/invitePath.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { createNormspaceServer } from './createNormspaceServer.ts';
@@ -25,6 +26,11 @@ async function main(): Promise<void> {
   }
   log.info({ url: server.url, dataDir: config.dataDir }, 'Normspace is ready');
   if (config.logLevel !== 'silent') console.log(`\n  Normspace is running at ${server.url}\n`);
+  if (server.ownerInviteToken) {
+    // Printed, never logged: whoever opens it first becomes the owner of the workspace.
+    const link = `${config.publicUrl || server.url}${invitePath(server.ownerInviteToken)}`;
+    console.log(`  The workspace has no owner yet. Open this link to become its owner (single use):\n\n    ${link}\n`);
+  }
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -7,11 +7,14 @@ import {
   type HealthResponse,
 } from '../../shared/api.ts';
 import { DocumentIdSchema, WorkspaceIdSchema } from '../../shared/ids.ts';
+import type { AccessService } from '../access/AccessService.ts';
 import type { WorkspaceService } from '../workspace/WorkspaceService.ts';
 import { badRequest } from './apiReplies.ts';
+import { requireRole } from './authenticateRequests.ts';
 
 export interface ApiDeps {
   workspaces: WorkspaceService;
+  access: AccessService;
   health: () => Omit<HealthResponse, 'status'>;
 }
 
@@ -19,18 +22,29 @@ function notFound(reply: FastifyReply, what: string): FastifyReply {
   return reply.code(404).send({ error: `${what} not found` } satisfies ApiError);
 }
 
-/** The JSON API. Every input is validated with the zod schemas shared with the client. */
-export function registerApiRoutes(app: FastifyInstance, { workspaces, health }: ApiDeps): void {
+/**
+ * The JSON API. Every input is validated with the zod schemas shared with the client; every route
+ * but health is called by a signed-in member (authenticateRequests) whose role is checked here.
+ */
+export function registerApiRoutes(app: FastifyInstance, { workspaces, access, health }: ApiDeps): void {
   app.get('/api/health', async () => ({ status: 'ok', ...health() }) satisfies HealthResponse);
 
-  app.get('/api/workspaces', async () => ({ workspaces: await workspaces.listWorkspaces() }));
+  /** The workspaces the caller belongs to: a session is for one workspace. */
+  app.get('/api/workspaces', async (request) => {
+    const workspace = await workspaces.getWorkspace(request.member!.workspaceId);
+    return { workspaces: workspace ? [workspace.workspace] : [] };
+  });
 
+  /** An owner may start another workspace; they become its owner and get a session for it. */
   app.post('/api/workspaces', async (request, reply) => {
+    const member = request.member!;
+    if (member.role !== 'owner') return reply.code(403).send({ error: 'Only owners may create workspaces' } satisfies ApiError);
     const body = CreateWorkspaceRequestSchema.safeParse(request.body);
     if (!body.success) return badRequest(reply, 'invalid workspace', body.error.issues);
     const created = await workspaces.createWorkspace(body.data.id, body.data.name);
     if (!created) return reply.code(409).send({ error: `workspace "${body.data.id}" already exists` } satisfies ApiError);
-    return reply.code(201).send({ workspace: created });
+    const owner = await access.addMember(created.id, member.name, 'owner');
+    return reply.code(201).send({ workspace: created, session: await access.issueSession(owner) });
   });
 
   app.get<{ Params: { workspace: string } }>('/api/workspaces/:workspace', async (request, reply) => {
@@ -43,6 +57,7 @@ export function registerApiRoutes(app: FastifyInstance, { workspaces, health }: 
   app.post<{ Params: { workspace: string } }>('/api/workspaces/:workspace/documents', async (request, reply) => {
     const id = WorkspaceIdSchema.safeParse(request.params.workspace);
     if (!id.success) return badRequest(reply, 'invalid workspace id', id.error.issues);
+    if (!requireRole(request, reply, 'document.create')) return reply;
     const body = CreateDocumentRequestSchema.safeParse(request.body);
     if (!body.success) return badRequest(reply, 'invalid document', body.error.issues);
     const document = await workspaces.createDocument(id.data, body.data);
@@ -59,6 +74,9 @@ export function registerApiRoutes(app: FastifyInstance, { workspaces, health }: 
       if (!documentId.success) return badRequest(reply, 'invalid document id', documentId.error.issues);
       const body = UpdateDocumentRequestSchema.safeParse(request.body);
       if (!body.success) return badRequest(reply, 'invalid change', body.error.issues);
+      const renames = body.data.title !== undefined || body.data.kind !== undefined;
+      if (renames && !requireRole(request, reply, 'document.rename')) return reply;
+      if (body.data.archived !== undefined && !requireRole(request, reply, 'document.archive')) return reply;
       const document = await workspaces.updateDocument(workspaceId.data, documentId.data, body.data);
       return document ? { document } : notFound(reply, 'document');
     },

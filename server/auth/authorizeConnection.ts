@@ -1,43 +1,48 @@
 import type { IncomingMessage } from 'node:http';
+import { roomAccess, type RoomAccess } from '../../shared/access/permissions.ts';
+import type { Role } from '../../shared/access/roles.ts';
 import { CloseCodes } from '../../shared/closeCodes.ts';
 import { INDEX_DOCUMENT_ID, TAXONOMY_DOCUMENT_ID, type RoomAddress } from '../../shared/syncPath.ts';
+import type { AccessService } from '../access/AccessService.ts';
 import type { WorkspaceService } from '../workspace/WorkspaceService.ts';
+import { credentialOf } from './credentialOf.ts';
 
-export type Access = 'read' | 'write';
+export type Access = RoomAccess;
 
-/** Who a connection is. Anonymous until accounts land; the display name travels in awareness. */
+/** Who a connection is: a member of the workspace it opened, with their role at connection time. */
 export interface Principal {
-  id: string;
-  kind: 'anonymous';
+  memberId: string;
+  workspaceId: string;
+  role: Role;
 }
 
 export type AccessDecision =
   | { ok: true; principal: Principal; access: Access }
   | { ok: false; close: { code: number; reason: string } };
 
-let anonymousCounter = 0;
-
 /**
- * The single place where the server decides who a connection is and whether it may write.
- * Called at the websocket upgrade, before any document data is sent.
- *
- * Today: the workspace and document must exist; the workspace index is read-only for every
- * client (it changes through the API); the taxonomy is writable (a later role model gives it to
- * facilitators only); archived documents are read-only, and so are their tags, which live in the
- * same Yjs document as the text: whoever may not edit a document may not change its tags.
+ * The single place where the server decides who a connection is and what it may do in its room.
+ * Called at the websocket upgrade, before the upgrade completes, so nothing is sent (or buffered)
+ * for an unauthenticated client. The session token comes as the `token` URL parameter (what the
+ * stock y-websocket provider can send) or an `Authorization: Bearer` header; what the role allows
+ * is `roomAccess` (shared/access/permissions.ts). Refusals: 4401 for missing, forged or expired
+ * credentials, 4403 for a removed member or another workspace, 4404 for a room that does not exist.
  */
 export async function authorizeConnection(
-  _request: IncomingMessage,
+  request: IncomingMessage,
   address: RoomAddress,
-  workspaces: WorkspaceService,
+  deps: { workspaces: WorkspaceService; access: AccessService },
 ): Promise<AccessDecision> {
-  const principal: Principal = { id: `anonymous-${++anonymousCounter}`, kind: 'anonymous' };
-  const found = await workspaces.findDocument(address.workspaceId, address.documentId);
+  const authentication = await deps.access.authenticate(credentialOf(request), address.workspaceId);
+  if (!authentication.ok) {
+    const { status } = authentication.failure;
+    return { ok: false, close: status === 401 ? CloseCodes.Unauthorized : CloseCodes.Forbidden };
+  }
+  const { member } = authentication;
+  const principal: Principal = { memberId: member.id, workspaceId: member.workspaceId, role: member.role };
+  const found = await deps.workspaces.findDocument(address.workspaceId, address.documentId);
   if (!found) return { ok: false, close: CloseCodes.NotFound };
-  if (address.documentId === INDEX_DOCUMENT_ID) return { ok: true, principal, access: 'read' };
-  if (address.documentId === TAXONOMY_DOCUMENT_ID) return { ok: true, principal, access: 'write' };
-  const { document } = found;
-  if (!document) return { ok: false, close: CloseCodes.NotFound };
-  // Threads follow the document for now; the commenter role (next issue) will open threads but not text.
-  return { ok: true, principal, access: document.archived ? 'read' : 'write' };
+  const special = address.documentId === INDEX_DOCUMENT_ID || address.documentId === TAXONOMY_DOCUMENT_ID;
+  if (!special && !found.document) return { ok: false, close: CloseCodes.NotFound };
+  return { ok: true, principal, access: roomAccess(member.role, address, { archived: found.document?.archived }) };
 }

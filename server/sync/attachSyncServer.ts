@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { CloseCodes } from '../../shared/closeCodes.ts';
 import { SYNC_PATH_PREFIX, parseSyncPath } from '../../shared/syncPath.ts';
+import type { AccessService } from '../access/AccessService.ts';
 import { authorizeConnection } from '../auth/authorizeConnection.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../logger.ts';
@@ -24,9 +25,9 @@ export interface SyncServer {
  */
 export function attachSyncServer(
   server: Server,
-  deps: { rooms: RoomRegistry; workspaces: WorkspaceService; config: Config; log: Logger },
+  deps: { rooms: RoomRegistry; workspaces: WorkspaceService; access: AccessService; config: Config; log: Logger },
 ): SyncServer {
-  const { rooms, workspaces, config, log } = deps;
+  const { rooms, workspaces, access, config, log } = deps;
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayloadBytes, perMessageDeflate: false });
   const connections = new Set<Connection>();
   const limiter = new ConnectionLimiter(config.maxConnectionsPerIp, config.connectionsPerMinutePerIp);
@@ -59,9 +60,10 @@ export function attachSyncServer(
       counted = false;
     };
     void (async () => {
-      const decision = await authorizeConnection(request, address, workspaces);
+      const decision = await authorizeConnection(request, address, { workspaces, access });
       if (!decision.ok) {
         uncount();
+        log.info({ workspace: address.workspaceId, code: decision.close.code }, 'sync connection refused');
         return refuse(socket, request, decision.close);
       }
       const room = await rooms.acquire(address, { build: false });
@@ -91,6 +93,30 @@ export function attachSyncServer(
   };
   server.on('upgrade', onUpgrade);
 
+  // Members removed or given another role (from the API or the admin CLI) lose their connections at
+  // once: removed members for good (4403), others reconnect (4509) and get what their role allows now.
+  const stopWatchingAccess = access.onChange(() => {
+    void reviewConnections().catch((error: unknown) => log.error({ err: error }, 'reviewing connections after an access change failed'));
+  });
+  const reviewConnections = async () => {
+    const byMember = new Map<string, Connection[]>();
+    for (const connection of connections) {
+      const list = byMember.get(connection.principal.memberId) ?? [];
+      list.push(connection);
+      byMember.set(connection.principal.memberId, list);
+    }
+    for (const [memberId, list] of byMember) {
+      const member = await access.store.getMember(memberId);
+      for (const connection of list) {
+        if (!member || member.removedAt !== null) {
+          connection.close(CloseCodes.Forbidden.code, 'Removed from this workspace');
+        } else if (member.role !== connection.principal.role) {
+          connection.close(CloseCodes.AccessChanged.code, CloseCodes.AccessChanged.reason);
+        }
+      }
+    }
+  };
+
   const heartbeat = setInterval(() => {
     for (const connection of connections) {
       if (!connection.isAlive) {
@@ -110,6 +136,7 @@ export function attachSyncServer(
     async close() {
       closing = true;
       clearInterval(heartbeat);
+      stopWatchingAccess();
       server.off('upgrade', onUpgrade);
       for (const connection of [...connections]) connection.close(CloseCodes.ShuttingDown.code, CloseCodes.ShuttingDown.reason);
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -69,7 +69,7 @@ describe('tagging passages', () => {
     await typeAtEnd(amina.page, SENTENCE);
     await ben.page.locator('.document-list').getByRole('link', { name: 'Supply chain commitments' }).click();
     await waitForText(editorOf(ben.page), (text) => text.includes(SENTENCE));
-    observer = connectClient(app.server.wsUrl, { workspaceId: WORKSPACE, documentId });
+    observer = connectClient(app.server, { workspaceId: WORKSPACE, documentId });
     await observer.synced;
   });
 

@@ -11,9 +11,19 @@ export interface TestClient {
   destroy(): void;
 }
 
-/** A stock y-websocket provider from Node, as any third-party client would connect. */
-export function connectClient(wsUrl: string, address: RoomAddress, doc = new Y.Doc()): TestClient {
-  const provider = new WebsocketProvider(wsUrl, roomName(address), doc, {
+/** Where to connect: the server's `/sync` URL and the session token to show (none: anonymous). */
+export interface SyncEndpoint {
+  wsUrl: string;
+  token?: string;
+}
+
+/**
+ * A stock y-websocket provider from Node, as any third-party client would connect; the session token
+ * goes as the `token` URL parameter, as the web app sends it.
+ */
+export function connectClient(endpoint: SyncEndpoint, address: RoomAddress, doc = new Y.Doc()): TestClient {
+  const provider = new WebsocketProvider(endpoint.wsUrl, roomName(address), doc, {
+    params: endpoint.token ? { token: endpoint.token } : {},
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,

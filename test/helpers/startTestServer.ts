@@ -4,6 +4,7 @@ import path from 'node:path';
 import { defaultConfig, type Config } from '../../server/config.ts';
 import { createNormspaceServer, type NormspaceServer } from '../../server/createNormspaceServer.ts';
 import { createLogger } from '../../server/logger.ts';
+import type { Role } from '../../shared/access/roles.ts';
 
 export interface TestServer {
   server: NormspaceServer;
@@ -11,6 +12,10 @@ export interface TestServer {
   wsUrl: string;
   dataDir: string;
   config: Config;
+  /** Session token of an owner of the default workspace: what tests connect and call the API with. */
+  token: string;
+  /** A new member of `workspaceId` (default workspace unless given) with `role`, and their session. */
+  memberWith(role: Role, options?: { name?: string; workspaceId?: string }): Promise<{ id: string; token: string }>;
   /** Stops the server and starts a new one on the same data dir (same port when possible). */
   restart(): Promise<void>;
   /** Stops the server and removes the data dir. */
@@ -37,6 +42,11 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     wsUrl: '',
     dataDir,
     config,
+    token: '',
+    async memberWith(role, options = {}) {
+      const member = await handle.server.access.addMember(options.workspaceId ?? config.defaultWorkspace, options.name ?? `Test ${role}`, role);
+      return { id: member.id, token: await handle.server.access.issueSession(member) };
+    },
     async restart() {
       await handle.server.close();
       handle.server = await createNormspaceServer({ ...config, port: handle.server.port }, log);
@@ -52,5 +62,6 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     handle.wsUrl = `${handle.server.url.replace(/^http/, 'ws')}/sync`;
   };
   setUrls();
+  handle.token = (await handle.memberWith('owner', { name: 'Test owner' })).token;
   return handle;
 }

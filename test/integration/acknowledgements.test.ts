@@ -23,7 +23,7 @@ describe('acknowledgements', () => {
     });
     const { document } = (await response.json()) as { document: { id: string } };
     const address = { workspaceId: WS, documentId: document.id };
-    const writer = connectClient(server.wsUrl, address);
+    const writer = connectClient(server, address);
     clients.push(writer);
     await writer.synced;
     let sent = 0;
@@ -48,7 +48,7 @@ describe('acknowledgements', () => {
     const stats = await server.server.rooms.using(address, (room) => room.stats);
     expect(stats.updatesSinceSnapshot).toBe(sent); // every edit, and nothing more
 
-    const reader = connectClient(server.wsUrl, address);
+    const reader = connectClient(server, address);
     clients.push(reader);
     await waitFor(() => reader.text.toString() === writer.text.toString(), 'a reader has the same text');
   });

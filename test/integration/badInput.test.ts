@@ -47,7 +47,7 @@ function syncUpdateFrame(update: Uint8Array): Buffer {
 
 describe('bad input on the sync endpoint', () => {
   it('closes only the offending connection; the document and other clients carry on', async () => {
-    const good = connectClient(server.wsUrl, { workspaceId: WS, documentId });
+    const good = connectClient(server, { workspaceId: WS, documentId });
     clients.push(good);
     await good.synced;
     good.text.insert(0, 'Before the attack. ');
@@ -73,7 +73,7 @@ describe('bad input on the sync endpoint', () => {
     }
 
     good.text.insert(good.text.length, 'After the attack.');
-    const witness = connectClient(server.wsUrl, { workspaceId: WS, documentId });
+    const witness = connectClient(server, { workspaceId: WS, documentId });
     clients.push(witness);
     await waitFor(() => witness.text.toString() === 'Before the attack. After the attack.', 'clean text at a new client');
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
@@ -82,7 +82,7 @@ describe('bad input on the sync endpoint', () => {
     witness.destroy();
     clients.length = 0;
     await server.restart();
-    const reloaded = connectClient(server.wsUrl, { workspaceId: WS, documentId });
+    const reloaded = connectClient(server, { workspaceId: WS, documentId });
     clients.push(reloaded);
     await reloaded.synced;
     expect(reloaded.text.toString()).toBe('Before the attack. After the attack.');

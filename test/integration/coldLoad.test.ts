@@ -24,11 +24,11 @@ describe('opening a stored document', () => {
     });
     const { document } = (await response.json()) as { document: { id: string } };
     const address = { workspaceId: WS, documentId: document.id };
-    const author = connectClient(server.wsUrl, address);
+    const author = connectClient(server, address);
     await author.synced;
     author.text.insert(0, 'stored before the restart');
     // another client receiving it proves it is stored (durable before broadcast)
-    const witness = connectClient(server.wsUrl, address);
+    const witness = connectClient(server, address);
     await waitFor(() => witness.text.toString() === 'stored before the restart', 'the edit is stored');
     witness.destroy();
     // someone kept an offline copy and edits it while the server restarts
@@ -41,10 +41,10 @@ describe('opening a stored document', () => {
     await server.restart(); // compacts on the way out: the document is one snapshot row
 
     offline.getText('text').insert(0, '[offline] ');
-    const returning = connectClient(server.wsUrl, address, offline); // first: answered from the stored bytes
+    const returning = connectClient(server, address, offline); // first: answered from the stored bytes
     clients.push(returning);
     await returning.synced;
-    const newcomer = connectClient(server.wsUrl, address);
+    const newcomer = connectClient(server, address);
     clients.push(newcomer);
     await newcomer.synced;
     const expected = '[offline] stored before the restart';
@@ -53,7 +53,7 @@ describe('opening a stored document', () => {
 
     // and the server stored it: a reader after another restart gets the same text
     await server.restart();
-    const reader = connectClient(server.wsUrl, address);
+    const reader = connectClient(server, address);
     clients.push(reader);
     await waitFor(() => reader.text.toString() === expected, 'a reader after the restart');
     const workspace = (await (await fetch(`${server.url}/api/workspaces/${WS}`)).json()) as { documents: { id: string }[] };

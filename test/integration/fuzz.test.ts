@@ -76,7 +76,7 @@ describe('fuzzing the sync endpoint (bounded)', () => {
   it('stays up, keeps other clients syncing, and every stored document still loads', async () => {
     const workspace = (await (await fetch(`${server.url}/api/workspaces/${WS}`)).json()) as { documents: { id: string }[] };
     const documentId = workspace.documents[0]!.id;
-    const witness = connectClient(server.wsUrl, { workspaceId: WS, documentId });
+    const witness = connectClient(server, { workspaceId: WS, documentId });
     clients.push(witness);
     await witness.synced;
 
@@ -100,7 +100,7 @@ describe('fuzzing the sync endpoint (bounded)', () => {
     expect(sent).toBeGreaterThan(50);
 
     witness.text.insert(0, 'still syncing');
-    const second = connectClient(server.wsUrl, { workspaceId: WS, documentId });
+    const second = connectClient(server, { workspaceId: WS, documentId });
     clients.push(second);
     await waitFor(() => second.text.toString().includes('still syncing'), 'a normal client still syncs');
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);

@@ -23,7 +23,7 @@ async function newDocument(title = 'Chapter'): Promise<DocumentMeta> {
 }
 
 function client(documentId: string): TestClient {
-  const c = connectClient(server.wsUrl, { workspaceId: WS, documentId });
+  const c = connectClient(server, { workspaceId: WS, documentId });
   clients.push(c);
   return c;
 }
@@ -97,7 +97,7 @@ describe('sync with stock y-websocket clients', () => {
       { workspaceId: WS, documentId: 'does-not-exist' },
       { workspaceId: 'no-such-workspace', documentId: 'abc' },
     ]) {
-      const c = connectClient(server.wsUrl, address);
+      const c = connectClient(server, address);
       clients.push(c);
       c.provider.on('connection-close', (event) => {
         if (event) closes.push(event.code);
@@ -164,14 +164,14 @@ describe('sync with stock y-websocket clients', () => {
   it('syncs a document\'s comment threads in a companion room', async () => {
     const { id } = await newDocument();
     const threads = { workspaceId: WS, documentId: id, channel: 'threads' as const };
-    const a = connectClient(server.wsUrl, threads);
-    const b = connectClient(server.wsUrl, threads);
+    const a = connectClient(server, threads);
+    const b = connectClient(server, threads);
     clients.push(a, b);
     await Promise.all([a.synced, b.synced]);
     const anchor = { start: null, end: null, quote: 'q', prefix: '', suffix: '' };
     createThread(a.doc, { id: 't1', anchor, by: { id: 'u1', name: 'Ana', color: '#000000' }, body: 'Why?' });
     await waitFor(() => readThreads(b.doc).length === 1, 'thread at the other member');
-    const missing = connectClient(server.wsUrl, { workspaceId: WS, documentId: 'nope', channel: 'threads' });
+    const missing = connectClient(server, { workspaceId: WS, documentId: 'nope', channel: 'threads' });
     clients.push(missing);
     const code = await new Promise<number>((resolve) => missing.provider.on('connection-close', (event) => event && resolve(event.code)));
     expect(code).toBe(4404);

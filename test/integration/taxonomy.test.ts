@@ -18,8 +18,8 @@ afterEach(async () => {
 
 describe('workspace taxonomy document', () => {
   it('is seeded once with the starter taxonomy and shared live between members', async () => {
-    const a = connectClient(server.wsUrl, address('bpf-cybersecurity'));
-    const b = connectClient(server.wsUrl, address('bpf-cybersecurity'));
+    const a = connectClient(server, address('bpf-cybersecurity'));
+    const b = connectClient(server, address('bpf-cybersecurity'));
     clients.push(a, b);
     await Promise.all([a.synced, b.synced]);
     const seeded = readTaxonomy(a.doc);
@@ -33,7 +33,7 @@ describe('workspace taxonomy document', () => {
     b.destroy();
     clients.length = 0;
     await server.restart(); // a restart must not seed again
-    const c = connectClient(server.wsUrl, address('bpf-cybersecurity'));
+    const c = connectClient(server, address('bpf-cybersecurity'));
     clients.push(c);
     await c.synced;
     expect(readTaxonomy(c.doc).terms.size).toBe(count + 1);
@@ -46,7 +46,7 @@ describe('workspace taxonomy document', () => {
       body: JSON.stringify({ id: 'bpf-2027', name: 'BPF 2027' }),
     });
     expect(response.status).toBe(201);
-    const c = connectClient(server.wsUrl, address('bpf-2027'));
+    const c = connectClient(server, address('bpf-2027'));
     clients.push(c);
     await c.synced;
     expect(readTaxonomy(c.doc).terms.has('gov')).toBe(true);

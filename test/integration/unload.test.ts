@@ -29,12 +29,12 @@ describe('document lifecycle', () => {
     });
     const { document } = (await response.json()) as { document: { id: string } };
     const address = { workspaceId: WS, documentId: document.id };
-    const a = connectClient(server.wsUrl, address);
+    const a = connectClient(server, address);
     clients.push(a);
     await a.synced;
     for (let i = 0; i < 120; i++) a.text.insert(a.text.length, `${i % 10}`);
     const expected = a.text.toString();
-    const b = connectClient(server.wsUrl, address);
+    const b = connectClient(server, address);
     clients.push(b);
     await waitFor(() => b.text.toString() === expected, 'second client has the text');
     expect((await health()).loadedDocuments).toBeGreaterThanOrEqual(1);
@@ -52,7 +52,7 @@ describe('document lifecycle', () => {
     await store.close();
     await server.restart();
 
-    const c = connectClient(server.wsUrl, address);
+    const c = connectClient(server, address);
     clients.push(c);
     await c.synced;
     expect(c.text.toString()).toBe(expected);
@@ -61,14 +61,14 @@ describe('document lifecycle', () => {
   it('SIGTERM-style close stores and closes cleanly, and the data reloads', async () => {
     const workspace = (await (await fetch(`${server.url}/api/workspaces/${WS}`)).json()) as { documents: { id: string }[] };
     const address = { workspaceId: WS, documentId: workspace.documents[0]!.id };
-    const a = connectClient(server.wsUrl, address);
+    const a = connectClient(server, address);
     clients.push(a);
     await a.synced;
     a.text.insert(0, 'written just before shutdown');
     await waitFor(() => server.server.rooms.loadedCount > 0, 'loaded');
     await new Promise((resolve) => setTimeout(resolve, 50));
     await server.restart();
-    const b = connectClient(server.wsUrl, address);
+    const b = connectClient(server, address);
     clients.push(b);
     await b.synced;
     await waitFor(() => b.text.toString().includes('written just before shutdown'), 'text after restart');

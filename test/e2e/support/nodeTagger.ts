@@ -18,7 +18,7 @@ export class NodeTagger {
   ) {}
 
   static async open(app: E2eApp, documentId: string, person: Person): Promise<NodeTagger> {
-    const client = connectClient(app.server.wsUrl, { workspaceId: WORKSPACE, documentId });
+    const client = connectClient(app.server, { workspaceId: WORKSPACE, documentId });
     await client.synced;
     return new NodeTagger(documentId, client, new HeadlessEditor(client.doc), person);
   }
