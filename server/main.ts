@@ -25,12 +25,14 @@ async function main(): Promise<void> {
     throw error;
   }
   log.info({ url: server.url, dataDir: config.dataDir }, 'Normspace is ready');
-  if (config.logLevel !== 'silent') console.log(`\n  Normspace is running at ${server.url}\n`);
+  // One write, so that whoever reads the output sees the address and the owner link together. The
+  // link is printed, never logged: whoever opens it first becomes the owner of the workspace.
+  let banner = `\n  Normspace is running at ${server.url}\n`;
   if (server.ownerInviteToken) {
-    // Printed, never logged: whoever opens it first becomes the owner of the workspace.
     const link = `${config.publicUrl || server.url}${invitePath(server.ownerInviteToken)}`;
-    console.log(`  The workspace has no owner yet. Open this link to become its owner (single use):\n\n    ${link}\n`);
+    banner += `\n  The workspace has no owner yet. Open this link to become its owner (single use):\n\n    ${link}\n`;
   }
+  if (config.logLevel !== 'silent' || server.ownerInviteToken) console.log(banner);
 
   let stopping = false;
   const stop = (signal: string) => {

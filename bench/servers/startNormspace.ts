@@ -1,4 +1,5 @@
 import { SYNC_PATH_PREFIX, roomName } from '../../shared/syncPath.ts';
+import { redeemOwnerLink } from '../../test/helpers/spawnServer.ts';
 import { findFreePort } from './findFreePort.ts';
 import { toServerUnderTest } from './toServerUnderTest.ts';
 import type { ServerSettings, ServerUnderTest } from './ServerUnderTest.ts';
@@ -31,28 +32,38 @@ export async function startNormspace(settings: ServerSettings): Promise<ServerUn
     { inspect: settings.inspect },
   );
   const httpUrl = `http://127.0.0.1:${port}`;
+  // A fresh data directory prints the owner link: the bench joins with it, as the first person would.
+  // Later starts on the same directory print none; rooms made earlier keep their (still valid) token.
+  const ownerLink = /\/invite#(\S+)/.exec(proc.output())?.[1];
+  const session = ownerLink ? await redeemOwnerLink(httpUrl, ownerLink) : undefined;
   return toServerUnderTest(proc, {
     kind: 'normspace',
     protocol: 'y-websocket',
     wsUrl: `ws://127.0.0.1:${port}${SYNC_PATH_PREFIX}`,
     settings,
-    createRooms: (count) => createDocuments(httpUrl, count),
+    createRooms: (count) => {
+      if (!session) throw new Error('no session: documents can only be created on a first start');
+      return createDocuments(httpUrl, session, count);
+    },
   });
 }
 
-/** Creates documents through the JSON API, a few requests at a time. */
-async function createDocuments(httpUrl: string, count: number): Promise<string[]> {
+/**
+ * Creates documents through the JSON API, a few requests at a time. Each room name carries the
+ * session as `?token=`, which is the URL the stock provider builds from its `params` option.
+ */
+async function createDocuments(httpUrl: string, session: string, count: number): Promise<string[]> {
   const rooms: string[] = new Array<string>(count);
   let next = 0;
   const createOne = async (index: number) => {
     const response = await fetch(`${httpUrl}/api/workspaces/${BENCH_WORKSPACE}/documents`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session}` },
       body: JSON.stringify({ title: `Bench ${index + 1}`, kind: 'meeting-notes' }),
     });
     if (response.status !== 201) throw new Error(`creating a document failed: ${response.status} ${await response.text()}`);
     const { document } = (await response.json()) as { document: { id: string } };
-    rooms[index] = roomName({ workspaceId: BENCH_WORKSPACE, documentId: document.id });
+    rooms[index] = `${roomName({ workspaceId: BENCH_WORKSPACE, documentId: document.id })}?token=${session}`;
   };
   await Promise.all(
     Array.from({ length: Math.min(16, count) }, async () => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can, type Action } from '../../shared/access/permissions.ts';
 import type { ApiError } from '../../shared/api.ts';
+import { isValidId } from '../../shared/ids.ts';
 import type { AccessService } from '../access/AccessService.ts';
 import type { MemberRecord } from '../access/AccessStore.ts';
 import { credentialOf } from '../auth/credentialOf.ts';
@@ -28,7 +29,8 @@ export function authenticateRequests(app: FastifyInstance, access: AccessService
     const route = request.routeOptions.url;
     if (route !== undefined && PUBLIC_ROUTES.has(route)) return;
     const params = request.params as { workspace?: unknown } | undefined;
-    const workspaceId = typeof params?.workspace === 'string' ? params.workspace : undefined;
+    // A malformed id is left to the route, which answers 400 naming the problem.
+    const workspaceId = typeof params?.workspace === 'string' && isValidId(params.workspace) ? params.workspace : undefined;
     const authentication = await access.authenticate(credentialOf(request.raw), workspaceId);
     if (!authentication.ok) {
       const { status, error } = authentication.failure;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { apiRequest } from '../helpers/apiRequest.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.ts';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts';
 
@@ -16,7 +17,7 @@ afterEach(async () => {
 
 describe('acknowledgements', () => {
   it('the stock client\'s answers to them (its whole delete set, each time) are not stored again', async () => {
-    const response = await fetch(`${server.url}/api/workspaces/${WS}/documents`, {
+    const response = await apiRequest(server, `/api/workspaces/${WS}/documents`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Acks', kind: 'meeting-notes' }),

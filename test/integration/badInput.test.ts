@@ -2,6 +2,7 @@ import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { apiRequest } from '../helpers/apiRequest.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.ts';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts';
 
@@ -12,7 +13,7 @@ const clients: TestClient[] = [];
 
 beforeEach(async () => {
   server = await startTestServer({ maxPayloadBytes: 64 * 1024 });
-  const response = await fetch(`${server.url}/api/workspaces/${WS}/documents`, {
+  const response = await apiRequest(server, `/api/workspaces/${WS}/documents`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ title: 'Target', kind: 'contribution' }),
@@ -27,7 +28,7 @@ afterEach(async () => {
 /** Opens a raw socket, sends `frames`, resolves with the close code. */
 function sendRaw(frames: (Buffer | string)[]): Promise<number> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${server.wsUrl}/${WS}/${documentId}`);
+    const ws = new WebSocket(`${server.wsUrl}/${WS}/${documentId}?token=${server.token}`);
     ws.on('open', () => {
       for (const frame of frames) ws.send(frame);
     });
@@ -76,7 +77,7 @@ describe('bad input on the sync endpoint', () => {
     const witness = connectClient(server, { workspaceId: WS, documentId });
     clients.push(witness);
     await waitFor(() => witness.text.toString() === 'Before the attack. After the attack.', 'clean text at a new client');
-    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    expect((await apiRequest(server, `/api/health`)).status).toBe(200);
 
     good.destroy();
     witness.destroy();
@@ -91,8 +92,8 @@ describe('bad input on the sync endpoint', () => {
   it('closes a connection that floods messages with 4429', async () => {
     const small = await startTestServer({ maxMessagesPerSecond: 10 });
     try {
-      const workspace = (await (await fetch(`${small.url}/api/workspaces/${WS}`)).json()) as { documents: { id: string }[] };
-      const ws = new WebSocket(`${small.wsUrl}/${WS}/${workspace.documents[0]!.id}`);
+      const workspace = (await (await apiRequest(small, `/api/workspaces/${WS}`)).json()) as { documents: { id: string }[] };
+      const ws = new WebSocket(`${small.wsUrl}/${WS}/${workspace.documents[0]!.id}?token=${small.token}`);
       const code = await new Promise<number>((resolve) => {
         ws.on('open', () => {
           for (let i = 0; i < 200; i++) ws.send(Buffer.from([3])); // query awareness, harmless alone
@@ -109,8 +110,8 @@ describe('bad input on the sync endpoint', () => {
   it('refuses a connection flood from one address with 4429 and keeps serving others', async () => {
     const limited = await startTestServer({ maxConnectionsPerIp: 5, connectionsPerMinutePerIp: 1000 });
     try {
-      const workspace = (await (await fetch(`${limited.url}/api/workspaces/${WS}`)).json()) as { documents: { id: string }[] };
-      const url = `${limited.wsUrl}/${WS}/${workspace.documents[0]!.id}`;
+      const workspace = (await (await apiRequest(limited, `/api/workspaces/${WS}`)).json()) as { documents: { id: string }[] };
+      const url = `${limited.wsUrl}/${WS}/${workspace.documents[0]!.id}?token=${limited.token}`;
       const sockets = Array.from({ length: 12 }, () => new WebSocket(url));
       const codes: number[] = [];
       for (const ws of sockets) {
@@ -123,14 +124,14 @@ describe('bad input on the sync endpoint', () => {
       expect(sockets.filter((ws) => ws.readyState === WebSocket.OPEN)).toHaveLength(5);
       for (const ws of sockets) ws.close();
       await new Promise((resolve) => setTimeout(resolve, 200));
-      expect((await fetch(`${limited.url}/api/health`)).status).toBe(200);
+      expect((await apiRequest(limited, `/api/health`)).status).toBe(200);
     } finally {
       await limited.stop();
     }
   });
 
   it('sends security headers with a strict content security policy', async () => {
-    const response = await fetch(`${server.url}/api/health`);
+    const response = await apiRequest(server, `/api/health`);
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
@@ -138,22 +139,22 @@ describe('bad input on the sync endpoint', () => {
 
   it('answers bad API input with a JSON error naming the problem', async () => {
     const post = (path: string, body: string) =>
-      fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      apiRequest(server, path, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const badKind = await post(`/api/workspaces/${WS}/documents`, JSON.stringify({ title: 'x', kind: 'novel' }));
     expect(badKind.status).toBe(400);
     expect(((await badKind.json()) as { details: string[] }).details.join()).toMatch(/kind/);
     const badJson = await post(`/api/workspaces/${WS}/documents`, '{"title":');
     expect(badJson.status).toBe(400);
     expect(((await badJson.json()) as { error: string }).error).toMatch(/JSON/);
-    const badId = await fetch(`${server.url}/api/workspaces/NOT_VALID`);
+    const badId = await apiRequest(server, `/api/workspaces/NOT_VALID`);
     expect(badId.status).toBe(400);
-    const missing = await fetch(`${server.url}/api/workspaces/${WS}/documents/nope`, {
+    const missing = await apiRequest(server, `/api/workspaces/${WS}/documents/nope`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Renamed' }),
     });
     expect(missing.status).toBe(404);
-    const empty = await fetch(`${server.url}/api/workspaces/${WS}/documents/${documentId}`, {
+    const empty = await apiRequest(server, `/api/workspaces/${WS}/documents/${documentId}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
       body: '{}',

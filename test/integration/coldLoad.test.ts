@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { apiRequest } from '../helpers/apiRequest.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.ts';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts';
 
@@ -17,7 +18,7 @@ afterEach(async () => {
 
 describe('opening a stored document', () => {
   it('serves clients from the stored snapshot, keeps offline edits, and loses nothing', async () => {
-    const response = await fetch(`${server.url}/api/workspaces/${WS}/documents`, {
+    const response = await apiRequest(server, `/api/workspaces/${WS}/documents`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Cold', kind: 'meeting-notes' }),
@@ -56,7 +57,7 @@ describe('opening a stored document', () => {
     const reader = connectClient(server, address);
     clients.push(reader);
     await waitFor(() => reader.text.toString() === expected, 'a reader after the restart');
-    const workspace = (await (await fetch(`${server.url}/api/workspaces/${WS}`)).json()) as { documents: { id: string }[] };
+    const workspace = (await (await apiRequest(server, `/api/workspaces/${WS}`)).json()) as { documents: { id: string }[] };
     expect(workspace.documents.map((d) => d.id)).toContain(document.id);
   });
 });

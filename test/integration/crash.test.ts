@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { apiRequest } from '../helpers/apiRequest.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.ts';
 import { spawnServer, type SpawnedServer } from '../helpers/spawnServer.ts';
 
@@ -24,10 +25,9 @@ function receivedVector(client: TestClient): Map<number, number> {
   return vector;
 }
 
-async function createDocument(url: string, title: string) {
-  const created = await fetch(`${url}/api/workspaces/${WS}/documents`, {
+async function createDocument(server: SpawnedServer, title: string) {
+  const created = await apiRequest(server, `/api/workspaces/${WS}/documents`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ title, kind: 'meeting-notes' }),
   });
   const { document } = (await created.json()) as { document: { id: string } };
@@ -38,10 +38,14 @@ async function createDocument(url: string, title: string) {
  * Starts a server on `dataDir`, reads the document, and checks it holds everything in `vectors`
  * (what each client had received); returns how many updates that checked.
  */
-async function storedOfWhatWasReceived(address: { workspaceId: string; documentId: string }, vectors: Map<number, number>[]): Promise<number> {
-  const second = await spawnServer({ DATA_DIR: dataDir });
+async function storedOfWhatWasReceived(
+  address: { workspaceId: string; documentId: string },
+  vectors: Map<number, number>[],
+  token: string,
+): Promise<number> {
+  const second = await spawnServer({ DATA_DIR: dataDir }, token);
   servers.push(second);
-  const reader = connectClient(second.wsUrl, address);
+  const reader = connectClient(second, address);
   clients.push(reader);
   await reader.synced;
   const stored = Y.decodeStateVector(Y.encodeStateVector(reader.doc));
@@ -60,9 +64,9 @@ describe('crash safety', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'normspace-crash-'));
     const first = await spawnServer({ DATA_DIR: dataDir });
     servers.push(first);
-    const address = await createDocument(first.url, 'Burst');
+    const address = await createDocument(first, 'Burst');
 
-    const writers = [0, 1, 2, 3].map(() => connectClient(first.wsUrl, address));
+    const writers = [0, 1, 2, 3].map(() => connectClient(first, address));
     clients.push(...writers);
     await Promise.all(writers.map((w) => w.synced));
 
@@ -79,15 +83,15 @@ describe('crash safety', () => {
     const vectors = writers.map(receivedVector);
     for (const w of writers) w.destroy();
     clients.length = 0;
-    expect(await storedOfWhatWasReceived(address, vectors)).toBeGreaterThan(200);
+    expect(await storedOfWhatWasReceived(address, vectors, first.token)).toBeGreaterThan(200);
   });
 
   it('after SIGKILL while a document goes dormant (Y.Doc freed) and wakes between bursts, every update any client had received is stored', async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'normspace-dormant-crash-'));
     const first = await spawnServer({ DATA_DIR: dataDir, DORMANT_AFTER_MS: '50', ACK_INTERVAL_MS: '10' });
     servers.push(first);
-    const address = await createDocument(first.url, 'Bursts');
-    const writers = [0, 1, 2].map(() => connectClient(first.wsUrl, address));
+    const address = await createDocument(first, 'Bursts');
+    const writers = [0, 1, 2].map(() => connectClient(first, address));
     clients.push(...writers);
     await Promise.all(writers.map((w) => w.synced));
     const burst = (letter: number) =>
@@ -109,20 +113,20 @@ describe('crash safety', () => {
     const vectors = writers.map(receivedVector);
     for (const w of writers) w.destroy();
     clients.length = 0;
-    expect(await storedOfWhatWasReceived(address, vectors)).toBeGreaterThanOrEqual(360); // two other writers × 60, per client
+    expect(await storedOfWhatWasReceived(address, vectors, first.token)).toBeGreaterThanOrEqual(360); // two other writers × 60, per client
   });
 
   it('on SIGTERM stores everything, exits 0, and a store that cannot be read stops the start with a clear error', async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'normspace-term-'));
     const first = await spawnServer({ DATA_DIR: dataDir });
     servers.push(first);
-    const workspace = (await (await fetch(`${first.url}/api/workspaces/${WS}`)).json()) as { documents: { id: string }[] };
+    const workspace = (await (await apiRequest(first, `/api/workspaces/${WS}`)).json()) as { documents: { id: string }[] };
     const address = { workspaceId: WS, documentId: workspace.documents[0]!.id };
-    const writer = connectClient(first.wsUrl, address);
+    const writer = connectClient(first, address);
     clients.push(writer);
     await writer.synced;
     writer.text.insert(0, 'last words before SIGTERM');
-    const reader = connectClient(first.wsUrl, address);
+    const reader = connectClient(first, address);
     clients.push(reader);
     await waitFor(() => reader.text.length > 0, 'reader received the text');
     const exit = new Promise<number | null>((resolve) => first.child.once('exit', (code) => resolve(code)));
@@ -130,9 +134,9 @@ describe('crash safety', () => {
     expect(await exit).toBe(0);
     for (const c of clients.splice(0)) c.destroy();
 
-    const second = await spawnServer({ DATA_DIR: dataDir });
+    const second = await spawnServer({ DATA_DIR: dataDir }, first.token);
     servers.push(second);
-    const after = connectClient(second.wsUrl, address);
+    const after = connectClient(second, address);
     clients.push(after);
     await after.synced;
     expect(after.text.toString()).toBe('last words before SIGTERM');

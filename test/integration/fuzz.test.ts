@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { SqliteStore } from '../../server/store/SqliteStore.ts';
+import { apiRequest } from '../helpers/apiRequest.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.ts';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts';
 
@@ -74,7 +75,7 @@ function mutate(message: Uint8Array, random: () => number): Uint8Array {
 
 describe('fuzzing the sync endpoint (bounded)', () => {
   it('stays up, keeps other clients syncing, and every stored document still loads', async () => {
-    const workspace = (await (await fetch(`${server.url}/api/workspaces/${WS}`)).json()) as { documents: { id: string }[] };
+    const workspace = (await (await apiRequest(server, `/api/workspaces/${WS}`)).json()) as { documents: { id: string }[] };
     const documentId = workspace.documents[0]!.id;
     const witness = connectClient(server, { workspaceId: WS, documentId });
     clients.push(witness);
@@ -85,7 +86,7 @@ describe('fuzzing the sync endpoint (bounded)', () => {
     const started = Date.now();
     let sent = 0;
     while (sent < MESSAGES && Date.now() - started < TIME_BUDGET_MS) {
-      const ws = new WebSocket(`${server.wsUrl}/${WS}/${documentId}`);
+      const ws = new WebSocket(`${server.wsUrl}/${WS}/${documentId}?token=${server.token}`);
       await new Promise<void>((resolve) => {
         ws.on('open', () => {
           for (let i = 0; i < 20 && sent < MESSAGES; i++, sent++) {
@@ -103,7 +104,7 @@ describe('fuzzing the sync endpoint (bounded)', () => {
     const second = connectClient(server, { workspaceId: WS, documentId });
     clients.push(second);
     await waitFor(() => second.text.toString().includes('still syncing'), 'a normal client still syncs');
-    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    expect((await apiRequest(server, `/api/health`)).status).toBe(200);
 
     for (const c of clients.splice(0)) c.destroy();
     await server.server.close();

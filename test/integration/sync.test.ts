@@ -5,6 +5,7 @@ import type { DocumentMeta } from '../../shared/workspaceIndex.ts';
 import { readDocuments } from '../../shared/workspaceIndex.ts';
 import { createThread, readThreads } from '../../shared/comments/threadsDoc.ts';
 import { INDEX_DOCUMENT_ID } from '../../shared/syncPath.ts';
+import { apiRequest } from '../helpers/apiRequest.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.ts';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts';
 
@@ -13,7 +14,7 @@ const clients: TestClient[] = [];
 const WS = 'bpf-cybersecurity';
 
 async function newDocument(title = 'Chapter'): Promise<DocumentMeta> {
-  const response = await fetch(`${server.url}/api/workspaces/${WS}/documents`, {
+  const response = await apiRequest(server, `/api/workspaces/${WS}/documents`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ title, kind: 'outcome-document' }),
@@ -70,7 +71,7 @@ describe('sync with stock y-websocket clients', () => {
   });
 
   it('serves the seeded demo document, so a new workspace is never empty', async () => {
-    const workspace = (await (await fetch(`${server.url}/api/workspaces/${WS}`)).json()) as { documents: DocumentMeta[] };
+    const workspace = (await (await apiRequest(server, `/api/workspaces/${WS}`)).json()) as { documents: DocumentMeta[] };
     expect(workspace.documents).toHaveLength(1);
     const demo = client(workspace.documents[0]!.id);
     await demo.synced;
@@ -91,7 +92,7 @@ describe('sync with stock y-websocket clients', () => {
     expect(readDocuments(other.doc).some((d) => d.id === created.id)).toBe(true);
   });
 
-  it('refuses unknown documents and workspaces with 4404 and does not create them', async () => {
+  it('refuses an unknown document (4404) and another workspace (4403, whether or not it exists) and creates neither', async () => {
     const closes: number[] = [];
     for (const address of [
       { workspaceId: WS, documentId: 'does-not-exist' },
@@ -104,8 +105,8 @@ describe('sync with stock y-websocket clients', () => {
       });
     }
     await waitFor(() => closes.length >= 2, 'both refused');
-    expect(closes).toEqual([4404, 4404]);
-    const list = (await (await fetch(`${server.url}/api/workspaces`)).json()) as { workspaces: unknown[] };
+    expect(closes.sort()).toEqual([4403, 4404]);
+    const list = (await (await apiRequest(server, `/api/workspaces`)).json()) as { workspaces: unknown[] };
     expect(list.workspaces).toHaveLength(1);
   });
 
@@ -118,7 +119,7 @@ describe('sync with stock y-websocket clients', () => {
     await waitFor(() => reader.text.toString() === 'kept', 'text arrived');
     writer.destroy();
     reader.destroy();
-    const patch = await fetch(`${server.url}/api/workspaces/${WS}/documents/${id}`, {
+    const patch = await apiRequest(server, `/api/workspaces/${WS}/documents/${id}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ archived: true }),
@@ -146,7 +147,7 @@ describe('sync with stock y-websocket clients', () => {
     writer.text.insert(0, 'before archiving');
     const closes: number[] = [];
     writer.provider.on('connection-close', (event) => event && closes.push(event.code));
-    const patch = await fetch(`${server.url}/api/workspaces/${WS}/documents/${id}`, {
+    const patch = await apiRequest(server, `/api/workspaces/${WS}/documents/${id}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ archived: true }),

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TAXONOMY_DOCUMENT_ID } from '../../shared/syncPath.ts';
 import { readTaxonomy, upsertTerm } from '../../shared/taxonomy/taxonomyDoc.ts';
+import { apiRequest } from '../helpers/apiRequest.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.ts';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts';
 
@@ -40,13 +41,14 @@ describe('workspace taxonomy document', () => {
   });
 
   it('gives a workspace created through the API its own starter taxonomy', async () => {
-    const response = await fetch(`${server.url}/api/workspaces`, {
+    const response = await apiRequest(server, `/api/workspaces`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ id: 'bpf-2027', name: 'BPF 2027' }),
     });
     expect(response.status).toBe(201);
-    const c = connectClient(server, address('bpf-2027'));
+    const { session } = (await response.json()) as { session: string };
+    const c = connectClient({ wsUrl: server.wsUrl, token: session }, address('bpf-2027'));
     clients.push(c);
     await c.synced;
     expect(readTaxonomy(c.doc).terms.has('gov')).toBe(true);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { roomKey } from '../../shared/syncPath.ts';
 import { SqliteStore } from '../../server/store/SqliteStore.ts';
+import { apiRequest } from '../helpers/apiRequest.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.ts';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts';
 
@@ -17,12 +18,12 @@ afterEach(async () => {
 });
 
 async function health(): Promise<{ loadedDocuments: number; connections: number }> {
-  return (await (await fetch(`${server.url}/api/health`)).json()) as { loadedDocuments: number; connections: number };
+  return (await (await apiRequest(server, `/api/health`)).json()) as { loadedDocuments: number; connections: number };
 }
 
 describe('document lifecycle', () => {
   it('unloads an idle document after its last client leaves, compacts it, and reloads it intact', async () => {
-    const response = await fetch(`${server.url}/api/workspaces/${WS}/documents`, {
+    const response = await apiRequest(server, `/api/workspaces/${WS}/documents`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Idle', kind: 'meeting-notes' }),
@@ -59,7 +60,7 @@ describe('document lifecycle', () => {
   });
 
   it('SIGTERM-style close stores and closes cleanly, and the data reloads', async () => {
-    const workspace = (await (await fetch(`${server.url}/api/workspaces/${WS}`)).json()) as { documents: { id: string }[] };
+    const workspace = (await (await apiRequest(server, `/api/workspaces/${WS}`)).json()) as { documents: { id: string }[] };
     const address = { workspaceId: WS, documentId: workspace.documents[0]!.id };
     const a = connectClient(server, address);
     clients.push(a);
