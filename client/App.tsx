@@ -1,7 +1,10 @@
+import { readSessions } from './auth/sessionStorage.ts';
 import { IdentityDialog } from './components/IdentityDialog.tsx';
 import { useIdentity } from './hooks/useIdentity.ts';
 import { useRoute } from './hooks/useRoute.ts';
 import { FacilitatorPage } from './pages/FacilitatorPage.tsx';
+import { InvitePage } from './pages/InvitePage.tsx';
+import { MembersPage } from './pages/MembersPage.tsx';
 import { EditorPage } from './pages/EditorPage.tsx';
 import { MissingPage } from './pages/MissingPage.tsx';
 import { RootRedirect } from './pages/RootRedirect.tsx';
@@ -19,10 +22,14 @@ export function App() {
     case 'root':
       page = <RootRedirect />;
       break;
+    case 'invite':
+      page = <InvitePage />;
+      break;
     case 'workspace':
     case 'document':
     case 'taxonomy':
     case 'facilitator':
+    case 'members':
       page = (
         <WorkspaceShell
           key={route.workspaceId}
@@ -35,6 +42,8 @@ export function App() {
             <TaxonomyPage />
           ) : route.name === 'facilitator' ? (
             <FacilitatorPage />
+          ) : route.name === 'members' ? (
+            <MembersPage />
           ) : (
             <WorkspacePage />
           )}
@@ -52,7 +61,7 @@ export function App() {
         Skip to main content
       </a>
       {page}
-      {!identity && <IdentityDialog identity={null} onSave={setIdentity} />}
+      {!identity && route.name !== 'invite' && Object.keys(readSessions()).length > 0 && <IdentityDialog identity={null} onSave={setIdentity} />}
     </>
   );
 }

@@ -1,8 +1,11 @@
+import { can } from '../../shared/access/permissions.ts';
 import { useState } from 'react';
 import { normspaceApi } from '../api/normspaceApi.ts';
+import { useWorkspace } from '../hooks/useWorkspace.ts';
 
 /** Says that the document is archived and read-only, with a way to restore it. */
 export function ArchivedBanner({ workspaceId, documentId }: { workspaceId: string; documentId: string }) {
+  const { role } = useWorkspace();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   return (
@@ -10,6 +13,7 @@ export function ArchivedBanner({ workspaceId, documentId }: { workspaceId: strin
       <p>
         <strong>This document is archived.</strong> You can read it, but nobody can change it until it is restored.
       </p>
+      {can(role, 'document.archive') && (
       <button
         type="button"
         className="button"
@@ -25,6 +29,7 @@ export function ArchivedBanner({ workspaceId, documentId }: { workspaceId: strin
       >
         Restore document
       </button>
+      )}
       {failed && (
         <p className="form-error" role="alert">
           It could not be restored. Check your connection and try again.

@@ -55,6 +55,8 @@ export function DocumentEditor({ documentId, room, user, editable, title }: Prop
           'aria-multiline': 'true',
           'aria-label': 'Document text',
           spellcheck: 'true',
+          // Focusable when read-only too, so that viewers and commenters can select and use shortcuts.
+          tabindex: '0',
         },
       },
     },

@@ -1,3 +1,5 @@
+import { can } from '../../shared/access/permissions.ts';
+import { useWorkspace } from '../hooks/useWorkspace.ts';
 import { useState } from 'react';
 import { DOCUMENT_KIND_LABELS } from '../../shared/documentKinds.ts';
 import type { DocumentMeta } from '../../shared/workspaceIndex.ts';
@@ -18,6 +20,7 @@ interface Props {
 
 /** One row of the document list: title, kind, times, who is in it, rename and archive. */
 export function DocumentListItem({ workspaceId, document, peers, now }: Props) {
+  const { role } = useWorkspace();
   const [renaming, setRenaming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -79,18 +82,22 @@ export function DocumentListItem({ workspaceId, document, peers, now }: Props) {
         </p>
       )}
       <div className="document-row__actions">
-        <button type="button" className="button button--quiet" disabled={busy || renaming} onClick={() => setRenaming(true)} aria-label={`Rename ${document.title}`}>
-          Rename
-        </button>
-        <button
-          type="button"
-          className="button button--quiet"
-          disabled={busy}
-          onClick={() => void update({ archived: !document.archived })}
-          aria-label={`${document.archived ? 'Restore' : 'Archive'} ${document.title}`}
-        >
-          {document.archived ? 'Restore' : 'Archive'}
-        </button>
+        {can(role, 'document.rename') && (
+          <button type="button" className="button button--quiet" disabled={busy || renaming} onClick={() => setRenaming(true)} aria-label={`Rename ${document.title}`}>
+            Rename
+          </button>
+        )}
+        {can(role, 'document.archive') && (
+          <button
+            type="button"
+            className="button button--quiet"
+            disabled={busy}
+            onClick={() => void update({ archived: !document.archived })}
+            aria-label={`${document.archived ? 'Restore' : 'Archive'} ${document.title}`}
+          >
+            {document.archived ? 'Restore' : 'Archive'}
+          </button>
+        )}
       </div>
     </li>
   );

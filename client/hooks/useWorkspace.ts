@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { Role } from '../../shared/access/roles.ts';
 import type { WorkspaceThreads } from '../comments/WorkspaceThreads.ts';
 import type { Room } from '../sync/openRoom.ts';
 
@@ -8,6 +9,10 @@ export interface WorkspaceContextValue {
   index: Room;
   /** Every live document's comment threads, opened once for the workspace (bell, facilitator view). */
   threads: WorkspaceThreads;
+  /** Our role here (the server enforces it; the UI hides what it would refuse). */
+  role: Role;
+  /** Our member id in this workspace. */
+  memberId: string;
 }
 
 export const WorkspaceContext = createContext<WorkspaceContextValue | null>(null);

@@ -1,4 +1,6 @@
 import { useEffect, useRef } from 'react';
+import { can } from '../../shared/access/permissions.ts';
+import { ROLE_LABELS, ROLE_SUMMARIES } from '../../shared/access/roles.ts';
 import type { DocumentMeta } from '../../shared/workspaceIndex.ts';
 import { ArchivedBanner } from '../components/ArchivedBanner.tsx';
 import { DocumentEditor } from '../components/DocumentEditor.tsx';
@@ -6,6 +8,7 @@ import { DocumentHeading } from '../components/DocumentHeading.tsx';
 import { Link } from '../components/Link.tsx';
 import { useIdentity } from '../hooks/useIdentity.ts';
 import { useRefusal } from '../hooks/useRefusal.ts';
+import { useWorkspace } from '../hooks/useWorkspace.ts';
 import { workspacePath } from '../router/matchRoute.ts';
 import { describeSyncStatus } from '../sync/describeSyncStatus.ts';
 import type { Room } from '../sync/openRoom.ts';
@@ -20,6 +23,8 @@ interface Props {
 /** The body of the editor page: heading, archive banner and the editor, or why it cannot be shown. */
 export function DocumentView({ workspaceId, documentId, room, meta }: Props) {
   const [identity] = useIdentity();
+  const { role } = useWorkspace();
+  const mayEdit = can(role, 'text.edit');
   const refusal = useRefusal(room.status);
   const archived = meta?.archived ?? false;
   useReconnectWhenArchiveChanges(room, meta?.archived);
@@ -40,8 +45,15 @@ export function DocumentView({ workspaceId, documentId, room, meta }: Props) {
     <>
       <DocumentHeading workspaceId={workspaceId} meta={meta} />
       {archived && meta && <ArchivedBanner workspaceId={workspaceId} documentId={meta.id} />}
+      {!archived && !mayEdit && (
+        <div className="banner banner--role" role="note">
+          <p>
+            <strong>You are a {ROLE_LABELS[role].toLowerCase()} here.</strong> {ROLE_SUMMARIES[role]} Editors change the text.
+          </p>
+        </div>
+      )}
       {identity ? (
-        <DocumentEditor documentId={documentId} room={room} user={identity} editable={!archived} title={meta?.title ?? 'this document'} />
+        <DocumentEditor documentId={documentId} room={room} user={identity} editable={!archived && mayEdit} title={meta?.title ?? 'this document'} />
       ) : (
         <p className="empty-state">Choose a name to start editing.</p>
       )}

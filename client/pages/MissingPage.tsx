@@ -1,4 +1,5 @@
 import { AppHeader } from '../components/AppHeader.tsx';
+import { readSessions } from '../auth/sessionStorage.ts';
 import { Link } from '../components/Link.tsx';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 
@@ -11,9 +12,11 @@ export function MissingPage({ title, text }: { title: string; text: string }) {
       <main id="main" tabIndex={-1} className="message-page">
         <h1 className="page-title">{title}</h1>
         <p>{text}</p>
-        <p>
-          <Link href="/">Go to the workspace</Link>
-        </p>
+        {readSessions() && Object.keys(readSessions()).length > 0 && (
+          <p>
+            <Link href="/">Go to your workspace</Link>
+          </p>
+        )}
       </main>
     </>
   );

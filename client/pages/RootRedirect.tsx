@@ -1,29 +1,26 @@
 import { useEffect } from 'react';
-import { normspaceApi } from '../api/normspaceApi.ts';
+import { readSessions } from '../auth/sessionStorage.ts';
 import { readLastWorkspace } from '../identity/lastWorkspace.ts';
 import { workspacePath } from '../router/matchRoute.ts';
 import { navigate } from '../router/navigate.ts';
+import { MissingPage } from './MissingPage.tsx';
 
-const DEFAULT_WORKSPACE = 'bpf-cybersecurity';
-
-/** `/`: opens the Best Practice Forum workspace, else the first one, else (offline) the last one visited. */
+/** `/`: opens the workspace visited last among those this browser joined; without one, says how to join. */
 export function RootRedirect() {
+  const joined = Object.keys(readSessions());
+  const last = readLastWorkspace();
+  const target = last && joined.includes(last) ? last : joined[0];
   useEffect(() => {
-    let cancelled = false;
-    normspaceApi
-      .listWorkspaces()
-      .then(({ workspaces }) => {
-        const ids = workspaces.map((workspace) => workspace.id);
-        return ids.includes(DEFAULT_WORKSPACE) ? DEFAULT_WORKSPACE : (ids[0] ?? DEFAULT_WORKSPACE);
-      })
-      .catch(() => readLastWorkspace() ?? DEFAULT_WORKSPACE)
-      .then((id) => {
-        if (!cancelled) navigate(workspacePath(id), { replace: true });
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+    if (target) navigate(workspacePath(target), { replace: true });
+  }, [target]);
+  if (!target) {
+    return (
+      <MissingPage
+        title="Welcome to Normspace"
+        text="Workspaces here are open to invited people only. Open the invite link a facilitator sent you to join; it keeps this browser signed in."
+      />
+    );
+  }
   return (
     <main id="main" tabIndex={-1} className="message-page">
       <p role="status">Opening your workspace…</p>

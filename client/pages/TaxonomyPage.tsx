@@ -1,4 +1,6 @@
 import { useCallback, useId, useMemo, useState } from 'react';
+import { can } from '../../shared/access/permissions.ts';
+import { ROLE_LABELS } from '../../shared/access/roles.ts';
 import { setRetired } from '../../shared/taxonomy/taxonomyDoc.ts';
 import type { Term } from '../../shared/taxonomy/taxonomyTypes.ts';
 import { AppHeader } from '../components/AppHeader.tsx';
@@ -30,7 +32,8 @@ function matches(term: Term, query: string): boolean {
 
 /** `/w/<workspace>/taxonomy`: the shared terms and kinds, edited live by everyone in the workspace. */
 export function TaxonomyPage() {
-  const { workspaceId, index } = useWorkspace();
+  const { workspaceId, index, role } = useWorkspace();
+  const manages = can(role, 'taxonomy.manage');
   const { workspace } = useWorkspaceIndex(index.doc, workspaceId);
   const { room, taxonomy, ready } = useTaxonomyRoom(workspaceId);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
@@ -42,7 +45,8 @@ export function TaxonomyPage() {
 
   const kinds = [...taxonomy.kinds.values()].sort((a, b) => a.order - b.order);
   const include = useCallback((term: Term) => (showMerged || !term.mergedInto) && matches(term, query), [showMerged, query]);
-  const disabled = !ready || !room;
+  // Changing the vocabulary is for facilitators (the server drops anyone else's changes).
+  const disabled = !ready || !room || !manages;
 
   const actions = useMemo<TermActions>(
     () => ({
@@ -96,6 +100,11 @@ export function TaxonomyPage() {
               The shared vocabulary for tagging passages: norms, agreements, stakeholder groups, incidents and any kind you add.
               Changes reach everyone in the workspace at once.
             </p>
+            {!manages && (
+              <p className="role-note" role="note">
+                Facilitators and owners change the taxonomy; you are {ROLE_LABELS[role].toLowerCase()} here and can browse it.
+              </p>
+            )}
           </div>
           <div className="taxonomy-tools">
             <div className="field field--grow">

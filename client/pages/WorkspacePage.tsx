@@ -1,3 +1,5 @@
+import { can } from '../../shared/access/permissions.ts';
+import { ROLE_LABELS, ROLE_SUMMARIES } from '../../shared/access/roles.ts';
 import { NotificationBell } from '../comments/NotificationBell.tsx';
 import { AppHeader } from '../components/AppHeader.tsx';
 import { ConnectionStatus } from '../components/ConnectionStatus.tsx';
@@ -11,12 +13,12 @@ import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
 import { useRefusal } from '../hooks/useRefusal.ts';
 import { useWorkspace } from '../hooks/useWorkspace.ts';
 import { useWorkspaceIndex } from '../hooks/useWorkspaceIndex.ts';
-import { facilitatorPath, taxonomyPath, workspacePath } from '../router/matchRoute.ts';
+import { facilitatorPath, membersPath, taxonomyPath, workspacePath } from '../router/matchRoute.ts';
 import { MissingPage } from './MissingPage.tsx';
 
 /** `/w/<workspace>`: the live document list, a form for new documents and who is here. */
 export function WorkspacePage() {
-  const { workspaceId, index } = useWorkspace();
+  const { workspaceId, index, role } = useWorkspace();
   const { workspace, documents } = useWorkspaceIndex(index.doc, workspaceId);
   const peers = useAwarenessPeers(index.provider.awareness);
   const refusal = useRefusal(index.status);
@@ -43,9 +45,18 @@ export function WorkspacePage() {
             <Link href={facilitatorPath(workspaceId)} className="button">
               Facilitator view
             </Link>
-            <TransferButtons workspaceId={workspaceId} documents={documents} canImport />
+            <Link href={membersPath(workspaceId)} className="button">
+              Members
+            </Link>
+            <TransferButtons workspaceId={workspaceId} documents={documents} canImport={can(role, 'document.import')} />
           </div>
-          <NewDocumentForm workspaceId={workspaceId} />
+          {can(role, 'document.create') ? (
+            <NewDocumentForm workspaceId={workspaceId} />
+          ) : (
+            <p className="role-note">
+              Your role here is <strong>{ROLE_LABELS[role].toLowerCase()}</strong>. {ROLE_SUMMARIES[role]}
+            </p>
+          )}
           <DocumentList workspaceId={workspaceId} documents={documents} peers={peers} loading={!workspace} />
         </div>
         <WorkspacePresence workspaceId={workspaceId} peers={peers} documents={documents} />

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, type ReactNode } from 'react';
+import type { Role } from '../../shared/access/roles.ts';
 import { INDEX_DOCUMENT_ID } from '../../shared/syncPath.ts';
+import { useMembership } from '../auth/useMembership.ts';
 import { WorkspaceThreads } from '../comments/WorkspaceThreads.ts';
 import { useIdentity } from '../hooks/useIdentity.ts';
 import { useRoom } from '../hooks/useRoom.ts';
@@ -7,6 +9,7 @@ import { WorkspaceContext } from '../hooks/useWorkspace.ts';
 import { useWorkspaceIndex } from '../hooks/useWorkspaceIndex.ts';
 import type { Room } from '../sync/openRoom.ts';
 import { writeLastWorkspace } from '../identity/lastWorkspace.ts';
+import { MissingPage } from './MissingPage.tsx';
 
 interface Props {
   workspaceId: string;
@@ -16,12 +19,30 @@ interface Props {
 }
 
 /**
+ * The gate of a workspace: only a browser that joined it (with an invite link) gets in, and only
+ * while the server accepts its session; our role is passed down to every page.
+ */
+export function WorkspaceShell(props: Props) {
+  const membership = useMembership(props.workspaceId);
+  if (membership.state === 'signed-out') {
+    return (
+      <MissingPage
+        title="You have not joined this workspace"
+        text="Workspaces are open to invited people only. Open the invite link you were sent, in this browser, to join."
+      />
+    );
+  }
+  if (membership.state === 'refused') return <MissingPage title="No access to this workspace" text={`${membership.error}.`} />;
+  return <WorkspaceRooms {...props} role={membership.role} memberId={membership.memberId} />;
+}
+
+/**
  * Keeps the workspace's index room open across its pages and tells everyone in the workspace who
  * you are and which document you have open (awareness on the index document). It also keeps every
  * live document's threads room open, once for the workspace rather than once per page, for the
  * notification bell and the facilitator view.
  */
-export function WorkspaceShell({ workspaceId, documentId, children }: Props) {
+function WorkspaceRooms({ workspaceId, documentId, children, role, memberId }: Props & { role: Role; memberId: string }) {
   const index = useRoom({ workspaceId, documentId: INDEX_DOCUMENT_ID });
   const [identity] = useIdentity();
 
@@ -35,7 +56,10 @@ export function WorkspaceShell({ workspaceId, documentId, children }: Props) {
   const threads = useMemo(() => new WorkspaceThreads(workspaceId), [workspaceId]);
   useEffect(() => () => threads.destroy(), [threads]);
 
-  const value = useMemo(() => (index ? { workspaceId, index, threads } : null), [workspaceId, index, threads]);
+  const value = useMemo(
+    () => (index ? { workspaceId, index, threads, role, memberId } : null),
+    [workspaceId, index, threads, role, memberId],
+  );
   if (!value) return null;
   return (
     <WorkspaceContext.Provider value={value}>

@@ -2,6 +2,9 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { roomName, type RoomAddress } from '../../shared/syncPath.ts';
+import { CloseCodes } from '../../shared/closeCodes.ts';
+import { announceAccessChange } from '../auth/accessEvents.ts';
+import { readSession } from '../auth/sessionStorage.ts';
 import { SyncStatusStore } from './SyncStatusStore.ts';
 import { syncServerUrl } from './syncServerUrl.ts';
 
@@ -28,8 +31,16 @@ export function openRoom(address: RoomAddress): Room {
   const name = roomName(address);
   const doc = new Y.Doc();
   const persistence = new IndexeddbPersistence(`normspace:${name}`, doc);
-  const provider = new WebsocketProvider(syncServerUrl(), name, doc, { connect: false, disableBc: true });
+  // The session rides as the `token` URL parameter: browsers cannot set headers on websockets.
+  const token = readSession(address.workspaceId)?.token;
+  const provider = new WebsocketProvider(syncServerUrl(), name, doc, { connect: false, disableBc: true, params: token ? { token } : {} });
   const status = new SyncStatusStore(name, doc, provider);
+  provider.on('connection-close', (event) => {
+    const codes: number[] = [CloseCodes.AccessChanged.code, CloseCodes.Forbidden.code, CloseCodes.Unauthorized.code];
+    if (event && codes.includes(event.code)) {
+      announceAccessChange(address.workspaceId);
+    }
+  });
   let destroyed = false;
   const loaded = Promise.race([
     persistence.whenSynced.then(() => undefined),

@@ -25,3 +25,12 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 export function atLeast(role: Role, minimum: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(minimum);
 }
+
+/** What a member with each role can do, said to them. */
+export const ROLE_SUMMARIES: Record<Role, string> = {
+  viewer: 'You can read the documents and see who is here.',
+  commenter: 'You can read the documents and discuss them in comment threads.',
+  editor: 'You can edit text and tags, comment, and create and rename documents.',
+  facilitator: 'You can edit, and manage the taxonomy, members and invites, and archive documents.',
+  owner: 'You can do everything here, including appointing facilitators and owners.',
+};

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './support/axe.ts';
-import { WORKSPACE, arrive, editorOf, startE2eApp, type E2eApp } from './support/e2eApp.ts';
+import { WORKSPACE, arrive, editorOf, inviteLink, startE2eApp, type E2eApp } from './support/e2eApp.ts';
 
 describe('accessibility (axe-core: no serious or critical violations)', () => {
   let app: E2eApp;
@@ -13,12 +13,14 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     await app?.close();
   });
 
-  it('on the workspace page, with the first-visit name dialog and without', async () => {
+  it('on the invite page, the page for browsers that never joined, and the workspace page', async () => {
     const context = await app.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
+    await page.goto(await inviteLink(app, 'editor'));
+    await page.locator('form.invite-card').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.goto(`${app.server.url}/w/${WORKSPACE}`);
-    await page.getByRole('dialog').waitFor();
-    await page.locator('.document-row').first().waitFor();
+    await page.getByRole('heading', { name: 'You have not joined this workspace' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
 

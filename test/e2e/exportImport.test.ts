@@ -45,8 +45,8 @@ describe('export and import from the browser', () => {
     const created = await apiRequest(app.server, `/api/workspaces/${WORKSPACE}/documents`, { method: 'POST', body: JSON.stringify({ title: 'Chapter with payloads', kind: 'outcome-document' }) });
     documentId = ((await created.json()) as { document: { id: string } }).document.id;
     const fixture = buildFixtureDocs();
-    const text = connectClient(app.server.wsUrl, { workspaceId: WORKSPACE, documentId });
-    const threads = connectClient(app.server.wsUrl, { workspaceId: WORKSPACE, documentId, channel: THREADS_CHANNEL });
+    const text = connectClient(app.server, { workspaceId: WORKSPACE, documentId });
+    const threads = connectClient(app.server, { workspaceId: WORKSPACE, documentId, channel: THREADS_CHANNEL });
     await Promise.all([text.synced, threads.synced]);
     Y.applyUpdate(text.doc, Y.encodeStateAsUpdate(fixture.doc));
     Y.applyUpdate(threads.doc, Y.encodeStateAsUpdate(fixture.threads));

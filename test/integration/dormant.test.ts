@@ -17,8 +17,8 @@ describe('dormant documents (Y.Doc freed while clients stay connected)', () => {
     server = await startTestServer({ dormantAfterMs: 100, ackIntervalMs: 20 });
     const meta = await server.server.workspaces.createDocument(WS, { title: 'Dormant', kind: 'meeting-notes' });
     const address = { workspaceId: WS, documentId: meta!.id };
-    const a = connectClient(server.wsUrl, address);
-    const b = connectClient(server.wsUrl, address);
+    const a = connectClient(server, address);
+    const b = connectClient(server, address);
     clients.push(a, b);
     await Promise.all([a.synced, b.synced]);
     a.provider.awareness.setLocalStateField('user', { name: 'Ana' });
@@ -33,7 +33,7 @@ describe('dormant documents (Y.Doc freed while clients stay connected)', () => {
     await waitFor(() => a.text.toString() === 'first words, then more', 'a has the edit made while dormant');
     await waitFor(() => rooms.dormantCount >= 1, 'dormant again', 5000);
 
-    const c = connectClient(server.wsUrl, address);
+    const c = connectClient(server, address);
     clients.push(c);
     await c.synced;
     expect(c.text.toString()).toBe('first words, then more');

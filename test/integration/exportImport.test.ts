@@ -33,7 +33,7 @@ async function importFile(bytes: Uint8Array | string, query: Record<string, stri
 
 /** The text document's blocks as "type: text", read from the server through a stock client. */
 async function blocksOf(id: string): Promise<{ blocks: string[]; doc: Y.Doc }> {
-  const client = connectClient(server.wsUrl, { workspaceId: WS, documentId: id });
+  const client = connectClient(server, { workspaceId: WS, documentId: id });
   await client.synced;
   const fragment = client.doc.getXmlFragment(TEXT_FIELD);
   const blocks = fragment.toArray().map((node) => `${(node as Y.XmlElement).nodeName}: ${textOf(node as Y.XmlElement)}`);
@@ -53,8 +53,8 @@ beforeAll(async () => {
   const created = await apiRequest(server, `/api/workspaces/${WS}/documents`, { method: 'POST', body: JSON.stringify({ title: 'Chapter 2: Supply chains', kind: 'outcome-document' }) });
   documentId = ((await created.json()) as { document: { id: string } }).document.id;
   const fixture = buildFixtureDocs();
-  const text = connectClient(server.wsUrl, { workspaceId: WS, documentId });
-  const threads = connectClient(server.wsUrl, { workspaceId: WS, documentId, channel: THREADS_CHANNEL });
+  const text = connectClient(server, { workspaceId: WS, documentId });
+  const threads = connectClient(server, { workspaceId: WS, documentId, channel: THREADS_CHANNEL });
   await Promise.all([text.synced, threads.synced]);
   Y.applyUpdate(text.doc, Y.encodeStateAsUpdate(fixture.doc));
   Y.applyUpdate(threads.doc, Y.encodeStateAsUpdate(fixture.threads));

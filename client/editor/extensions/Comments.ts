@@ -5,6 +5,12 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 /** The shortcut that starts a comment on the selection. */
 export const COMMENT_SHORTCUT = 'Mod-Alt-m';
 
+/** Whether a key event is the comment shortcut (Ctrl+Alt+M, or ⌘⌥M on a Mac). */
+function isCommentShortcut(event: KeyboardEvent): boolean {
+  const mac = /Mac|iPhone|iPad/.test(navigator.platform);
+  return (mac ? event.metaKey : event.ctrlKey) && event.altKey && !event.shiftKey && event.code === 'KeyM';
+}
+
 /** Where an open thread's passage is in the editor (ProseMirror positions). */
 export interface CommentRange {
   id: string;
@@ -95,6 +101,16 @@ export const Comments = Extension.create<CommentsOptions>({
           },
         },
         props: {
+          // ProseMirror runs keymaps only in an editable view; readers who may comment (commenters,
+          // viewers of an archived text) still get the shortcut through the raw DOM event.
+          handleDOMEvents: {
+            keydown: (view, event) => {
+              if (view.editable || !isCommentShortcut(event)) return false;
+              event.preventDefault();
+              options.onCommentRequest();
+              return true;
+            },
+          },
           decorations: (state) => commentHighlightsKey.getState(state)?.decorations,
           handleClick: (view, pos) => {
             const found = commentHighlightsKey.getState(view.state)?.decorations.find(pos, pos);

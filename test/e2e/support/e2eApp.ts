@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { invitePath } from '../../../shared/access/invitePath.ts';
+import type { Role } from '../../../shared/access/roles.ts';
 import { launchBrowser } from '../../helpers/launchBrowser.ts';
 import { startTestServer, type TestServer } from '../../helpers/startTestServer.ts';
 
@@ -39,20 +41,33 @@ export interface User {
   page: Page;
 }
 
-/** A new person in a fresh browser profile, through the first-visit name dialog. */
-export async function arrive(app: E2eApp, name: string, color: string): Promise<User> {
+/** An invite link to the test workspace with `role`, as a facilitator would send it. */
+export async function inviteLink(app: E2eApp, role: Role = 'owner'): Promise<string> {
+  const { token } = await app.server.server.access.createInvite({ workspaceId: WORKSPACE, role, expiresInMs: 3_600_000, createdBy: 'e2e' });
+  return `${app.server.url}${invitePath(token)}`;
+}
+
+/**
+ * A new person in a fresh browser profile, joining through an invite link (owner unless `role` is
+ * given): the invite page asks for their name and colour, then opens the workspace.
+ */
+export async function arrive(app: E2eApp, name: string, color: string, role: Role = 'owner'): Promise<User> {
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`));
-  await page.goto(`${app.server.url}/`);
-  await page.waitForURL(`**/w/${WORKSPACE}`);
-  const dialog = page.getByRole('dialog', { name: /how should others see you/i });
-  await dialog.waitFor();
-  await dialog.getByLabel('Display name').fill(name);
-  await dialog.getByRole('radio', { name: color }).check();
-  await dialog.getByRole('button', { name: 'Start' }).click();
-  await dialog.waitFor({ state: 'detached' });
+  await page.goto(await inviteLink(app, role));
+  await join(page, name, color);
   return { name, context, page };
+}
+
+/** On an invite page: name, colour, join; resolves once the workspace is open. */
+export async function join(page: Page, name: string, color: string): Promise<void> {
+  const form = page.locator('form.invite-card');
+  await form.waitFor();
+  await form.getByLabel('Display name').fill(name);
+  await form.getByRole('radio', { name: color }).check();
+  await form.getByRole('button', { name: /^Join as/ }).click();
+  await page.waitForURL(`**/w/${WORKSPACE}`);
 }
 
 export function editorOf(page: Page): Locator {
