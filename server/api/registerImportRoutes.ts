@@ -6,6 +6,7 @@ import { runImport } from '../import/runImport.ts';
 import type { RoomRegistry } from '../sync/RoomRegistry.ts';
 import type { WorkspaceService } from '../workspace/WorkspaceService.ts';
 import { badRequest, errorReply } from './apiReplies.ts';
+import { requireRole } from './authenticateRequests.ts';
 import type { AccessConfig } from './routeAccess.ts';
 
 export interface ImportRouteDeps {
@@ -26,6 +27,7 @@ export function registerImportRoutes(app: FastifyInstance, { rooms, workspaces, 
     '/api/workspaces/:workspace/imports',
     { bodyLimit: config.maxImportBytes, config: { access: 'write' } satisfies AccessConfig },
     async (request, reply) => {
+      if (!requireRole(request, reply, 'document.import')) return reply;
       const workspaceId = WorkspaceIdSchema.safeParse(request.params.workspace);
       if (!workspaceId.success) return badRequest(reply, 'invalid workspace id', workspaceId.error.issues);
       const query = ImportQuerySchema.safeParse(request.query);
