@@ -9,7 +9,7 @@ import type { BenchResults, ScenarioReport, ServerRun } from './report/BenchResu
 import { evaluateGoals } from './report/evaluateGoals.ts';
 import { busyProcesses, machineInfo } from './report/machineInfo.ts';
 import { packageVersions } from './report/packageVersions.ts';
-import { renderMarkdownReport } from './report/renderMarkdownReport.ts';
+import { markedSections, renderMarkdownReport } from './report/renderMarkdownReport.ts';
 import type { ScenarioContext } from './scenarios/Scenario.ts';
 import { NORMSPACE_BENCH_ENV } from './servers/startNormspace.ts';
 
@@ -100,7 +100,9 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   results.goals = evaluateGoals(results);
   fs.mkdirSync(options.outDir, { recursive: true });
   fs.writeFileSync(path.join(options.outDir, 'benchmarks.json'), `${JSON.stringify(results, null, 2)}\n`);
-  fs.writeFileSync(path.join(options.outDir, 'benchmarks.md'), renderMarkdownReport(results));
+  const reportFile = path.join(options.outDir, 'benchmarks.md');
+  const kept = fs.existsSync(reportFile) ? markedSections(fs.readFileSync(reportFile, 'utf8')) : new Map<string, string>();
+  fs.writeFileSync(reportFile, renderMarkdownReport(results, kept));
   log(`wrote ${path.join(options.outDir, 'benchmarks.md')} and benchmarks.json (${results.durationSeconds} s)`);
   return results;
 }

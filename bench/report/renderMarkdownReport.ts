@@ -36,8 +36,28 @@ function table(rows: string[][]): string {
   return [`| ${head!.join(' | ')} |`, `| ${head!.map(() => '---').join(' | ')} |`, ...body.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
 
-/** `docs/benchmarks.md`: summary, goals, every scenario's table, how it ran, how to reproduce. */
-export function renderMarkdownReport(results: BenchResults): string {
+/** A section of `benchmarks.md` that `npm run bench` does not write: `<!-- name:start -->` … `<!-- name:end -->`. */
+const MARKED_SECTION = /<!-- ([a-z0-9-]+):start -->[\s\S]*?<!-- \1:end -->/g;
+
+/** The hand-written section placed right after the goals: why the goals missed are missed. */
+export const MISSED_GOALS_SECTION = 'missed-goals';
+
+/**
+ * The marked sections of an existing `benchmarks.md`, by name (in order): written by hand or by
+ * other benchmarks (`bench/analysis.ts`), they survive a new run of the report.
+ */
+export function markedSections(markdown: string): Map<string, string> {
+  const sections = new Map<string, string>();
+  for (const match of markdown.matchAll(MARKED_SECTION)) sections.set(match[1]!, match[0]);
+  return sections;
+}
+
+/**
+ * `docs/benchmarks.md`: summary, goals, every scenario's table, how it ran, how to reproduce.
+ * `kept` are the marked sections of the previous file: the `missed-goals` one goes after the goals
+ * table, the others at the end, as they were.
+ */
+export function renderMarkdownReport(results: BenchResults, kept: Map<string, string> = new Map()): string {
   const servers = SERVER_KINDS.filter((kind) => results.scenarios.some((s) => s.runs.some((r) => r.server === kind)));
   const labels = servers.map((kind) => SERVER_LABELS[kind]);
   const runOf = (scenario: ScenarioReport, kind: ServerKind) => scenario.runs.find((r) => r.server === kind);
@@ -78,6 +98,8 @@ export function renderMarkdownReport(results: BenchResults): string {
 
   out.push('## Goals', '');
   out.push(table([['Goal', 'Met', 'Measured (Normspace)'], ...results.goals.map((g) => [g.goal, g.met === undefined ? 'not measured' : g.met ? 'yes' : '**no**', g.measured])]), '');
+  const missedGoals = kept.get(MISSED_GOALS_SECTION);
+  if (missedGoals) out.push(missedGoals, '');
 
   out.push('## Scenarios', '');
   for (const scenario of results.scenarios) {
@@ -146,5 +168,6 @@ export function renderMarkdownReport(results: BenchResults): string {
       'Without them the trace and storage scenarios are reported as skipped. Raw results, with every percentile and sample count, are in `benchmarks.json` beside this file.',
     '',
   );
+  for (const [name, section] of kept) if (name !== MISSED_GOALS_SECTION) out.push(section, '');
   return out.join('\n');
 }

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { BenchResults } from '../../bench/report/BenchResults.ts';
+import { markedSections, renderMarkdownReport } from '../../bench/report/renderMarkdownReport.ts';
+
+const results: BenchResults = {
+  date: '2026-11-24T06:00:00.000Z',
+  mode: 'full',
+  durationSeconds: 60,
+  machine: { cpus: 'CPU', cores: 2, memoryGiB: 4, os: 'Linux', node: 'v20', loadAverageStart: [1, 1, 1], busy: [] },
+  versions: {},
+  normspaceEnv: {},
+  scenarios: [],
+  goals: [{ goal: 'A goal', met: false, measured: '2×' }],
+};
+
+describe('the benchmark report', () => {
+  it('keeps the hand-written and other marked sections of the previous file: the missed goals after the goals, the rest at the end', () => {
+    const previous = [
+      '# Benchmarks',
+      '<!-- missed-goals:start -->\n## Why the missed goals are missed\n\nBecause.\n<!-- missed-goals:end -->',
+      '## Goals',
+      '<!-- analysis-bench:start -->\n## Overlap analysis\n<!-- analysis-bench:end -->',
+    ].join('\n\n');
+    const kept = markedSections(previous);
+    expect([...kept.keys()]).toEqual(['missed-goals', 'analysis-bench']);
+
+    const report = renderMarkdownReport(results, kept);
+    const goals = report.indexOf('## Goals');
+    const why = report.indexOf('## Why the missed goals are missed');
+    const scenarios = report.indexOf('## Scenarios');
+    const analysis = report.indexOf('## Overlap analysis');
+    expect(goals).toBeGreaterThan(0);
+    expect(why).toBeGreaterThan(goals);
+    expect(scenarios).toBeGreaterThan(why);
+    expect(analysis).toBeGreaterThan(report.indexOf('## Reproduce'));
+    // rendering its own output again changes nothing
+    expect(renderMarkdownReport(results, markedSections(report))).toBe(report);
+  });
+
+  it('writes no marked section when there was none', () => {
+    expect(renderMarkdownReport(results)).not.toContain(':start -->');
+  });
+});
