@@ -78,6 +78,7 @@ export function memoryScenario(docs: number): Scenario {
             const warm = spread(rooms.slice(docs));
             await open(warm);
             await write(warm);
+            await idleFor(context.quick ? 1500 : 2500); // Normspace: the idle documents go dormant, as below
             await closeAll();
             const baseline = await footprint();
 

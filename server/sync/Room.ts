@@ -29,6 +29,8 @@ export interface RoomLimits {
  * y-protocols' Awareness only reads `clientID` and listens for `destroy`, and the server never sets
  * a local state of its own.
  */
+const RESOLVED = Promise.resolve();
+
 const AWARENESS_OWNER = { clientID: 0, on() {}, off() {} } as unknown as Y.Doc;
 
 /** Transaction origin of updates that came from a peer and are already stored. */
@@ -69,13 +71,14 @@ export class Room {
   private readonly writer: DurableWriter<WriterOrigin>;
   /** What was read at load while the Y.Doc is not built from it yet (see `hydrate`). */
   private unbuilt: Uint8Array[] | undefined;
-  private built: Promise<void> = Promise.resolve();
-  private markBuilt: () => void = () => {};
+  /** Resolved by `build`; only while a loaded document waits to be built. */
+  private built: { promise: Promise<void>; resolve: () => void } | undefined;
   private lastSeq: number;
   private storedBytes: number;
   private updatesSinceSnapshot: number;
   private bytesSinceSnapshot = 0;
-  private readonly ackTimers = new Map<RoomPeer, NodeJS.Timeout>();
+  /** Pending acknowledgements, per writer; created on first use (most rooms are idle). */
+  private ackTimers: Map<RoomPeer, NodeJS.Timeout> | undefined;
 
   private constructor(
     readonly address: RoomAddress,
@@ -141,8 +144,13 @@ export class Room {
       count: stored.updates.length,
     });
     room.unbuilt = stored.updates;
-    room.built = new Promise((resolve) => (room.markBuilt = resolve));
-    if (stored.updates.length !== 1) room.build();
+    if (stored.updates.length === 1) {
+      let resolve = () => {};
+      const promise = new Promise<void>((done) => (resolve = done));
+      room.built = { promise, resolve };
+    } else {
+      room.build();
+    }
     return room;
   }
 
@@ -157,7 +165,7 @@ export class Room {
       const timer = delayMs > 0 ? setTimeout(() => this.build(), delayMs) : setImmediate(() => this.build());
       timer.unref();
     }
-    return this.built;
+    return this.built?.promise ?? RESOLVED;
   }
 
   /**
@@ -209,7 +217,7 @@ export class Room {
       this.waking === undefined &&
       this.leases > 0 &&
       this.leases === this.peers.size &&
-      this.ackTimers.size === 0 &&
+      !this.ackTimers?.size &&
       (inWritersTurn ? this.writer.pendingCount === 0 : !this.writer.busy) &&
       now - this.lastActivity >= this.limits.dormantAfterMs;
     if (!idle(false)) return false;
@@ -239,7 +247,9 @@ export class Room {
         }
       });
     }, { kind: 'load' });
-    this.markBuilt();
+    const built = this.built;
+    this.built = undefined;
+    built?.resolve();
   }
 
   /** Queues a peer's update; it is stored, then applied and broadcast. */
@@ -262,9 +272,9 @@ export class Room {
 
   removePeer(peer: RoomPeer): void {
     this.peers.delete(peer);
-    const timer = this.ackTimers.get(peer);
+    const timer = this.ackTimers?.get(peer);
     if (timer) clearTimeout(timer);
-    this.ackTimers.delete(peer);
+    this.ackTimers?.delete(peer);
     if (peer.awarenessClients.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessClients], null);
     }
@@ -278,7 +288,7 @@ export class Room {
       await this.writer.idle();
       if (this.updatesSinceSnapshot > 0) await this.compact();
     }
-    for (const timer of this.ackTimers.values()) clearTimeout(timer);
+    for (const timer of this.ackTimers?.values() ?? []) clearTimeout(timer);
     this.awareness.destroy();
     this.ydoc?.destroy();
   }
@@ -344,11 +354,13 @@ export class Room {
 
   /** Tells a writer the server's (durable) state vector; the stock client answers with anything still missing. */
   private scheduleAck(peer: RoomPeer): void {
-    if (this.ackTimers.has(peer) || !this.peers.has(peer)) return;
+    if (this.ackTimers?.has(peer) || !this.peers.has(peer)) return;
+    this.ackTimers ??= new Map();
     this.ackTimers.set(
       peer,
       setTimeout(() => {
-        this.ackTimers.delete(peer);
+        this.ackTimers?.delete(peer);
+        if (this.ackTimers?.size === 0) this.ackTimers = undefined;
         if (!this.peers.has(peer)) return;
         void this.settled()
           .then(() => this.hydrate())
