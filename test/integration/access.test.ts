@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -8,6 +7,7 @@ import { AccessTokens } from '../../server/access/AccessTokens.ts';
 import { loadServerSecret } from '../../server/access/serverSecret.ts';
 import { apiRequest } from '../helpers/apiRequest.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.ts';
+import { syncStep2Frame, syncUpdateFrame } from '../helpers/syncFrames.ts';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts';
 
 const WS = 'bpf-cybersecurity';
@@ -39,24 +39,6 @@ function connect(token: string | undefined, address = textRoom()): TestClient {
 
 function closeCodeOf(client: TestClient): Promise<number> {
   return new Promise((resolve) => client.provider.on('connection-close', (event) => event && resolve(event.code)));
-}
-
-/** A sync update message (y-protocols messageSync / messageYjsUpdate) carrying `update`. */
-function updateFrame(update: Uint8Array): Buffer {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, 2);
-  encoding.writeVarUint8Array(encoder, update);
-  return Buffer.from(encoding.toUint8Array(encoder));
-}
-
-/** A sync step 2 message, the other way a client can push state. */
-function step2Frame(update: Uint8Array): Buffer {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint8Array(encoder, update);
-  return Buffer.from(encoding.toUint8Array(encoder));
 }
 
 /** An update that writes into the editor's fragment and the tag map, as a hostile client might. */
@@ -131,11 +113,11 @@ describe('who may connect', () => {
       ['member of another workspace', outsider.token, 4403],
     ];
     for (const [name, token, code] of cases) {
-      expect(await rawSession(roomUrl(token), [updateFrame(hostileUpdate())]), name).toBe(code);
+      expect(await rawSession(roomUrl(token), [syncUpdateFrame(hostileUpdate())]), name).toBe(code);
     }
     // an invite token is not a session
     const { token: inviteToken } = await server.server.access.createInvite({ workspaceId: WS, role: 'owner', expiresInMs: 60_000, createdBy: 'test' });
-    expect(await rawSession(roomUrl(inviteToken), [updateFrame(hostileUpdate())])).toBe(4401);
+    expect(await rawSession(roomUrl(inviteToken), [syncUpdateFrame(hostileUpdate())])).toBe(4401);
 
     expect(await storedState()).toEqual(before);
     expect((await apiRequest(server, '/api/health')).status).toBe(200);
@@ -165,7 +147,7 @@ describe('what each role may write', () => {
     await waitFor(() => [...writer.provider.awareness.getStates().values()].some((s) => (s.user as { name?: string } | undefined)?.name === 'Viewer'), 'viewer presence');
 
     const before = await storedState();
-    expect(await rawSession(roomUrl(viewer.token), [updateFrame(hostileUpdate()), step2Frame(hostileUpdate())])).toBe('open');
+    expect(await rawSession(roomUrl(viewer.token), [syncUpdateFrame(hostileUpdate()), syncStep2Frame(hostileUpdate())])).toBe('open');
     reader.doc.getXmlFragment('default').insert(0, [new Y.XmlText('viewer typing')]); // through the stock provider too
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await storedState()).toEqual(before);
@@ -175,7 +157,7 @@ describe('what each role may write', () => {
   it('a commenter writes threads but neither text nor tags', async () => {
     const commenter = await server.memberWith('commenter');
     const before = await storedState();
-    expect(await rawSession(roomUrl(commenter.token), [updateFrame(hostileUpdate())])).toBe('open');
+    expect(await rawSession(roomUrl(commenter.token), [syncUpdateFrame(hostileUpdate())])).toBe('open');
     expect(await storedState()).toEqual(before);
 
     const threads = connect(commenter.token, threadsRoom());
@@ -189,7 +171,7 @@ describe('what each role may write', () => {
     const editor = await server.memberWith('editor');
     const taxonomy = { workspaceId: WS, documentId: '_taxonomy' };
     const before = await storedState(taxonomy);
-    expect(await rawSession(roomUrl(editor.token, taxonomy), [updateFrame(hostileUpdate())])).toBe('open');
+    expect(await rawSession(roomUrl(editor.token, taxonomy), [syncUpdateFrame(hostileUpdate())])).toBe('open');
     expect(await storedState(taxonomy)).toEqual(before);
 
     const text = connect(editor.token);

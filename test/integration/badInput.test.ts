@@ -1,9 +1,9 @@
-import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { apiRequest } from '../helpers/apiRequest.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.ts';
+import { syncUpdateFrame } from '../helpers/syncFrames.ts';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts';
 
 const WS = 'bpf-cybersecurity';
@@ -36,14 +36,6 @@ function sendRaw(frames: (Buffer | string)[]): Promise<number> {
     ws.on('error', () => {}); // the close event carries the verdict
     setTimeout(() => reject(new Error('socket was not closed')), 5000);
   });
-}
-
-function syncUpdateFrame(update: Uint8Array): Buffer {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 0);
-  encoding.writeVarUint(encoder, 2);
-  encoding.writeVarUint8Array(encoder, update);
-  return Buffer.from(encoding.toUint8Array(encoder));
 }
 
 describe('bad input on the sync endpoint', () => {
