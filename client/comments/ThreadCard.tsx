@@ -23,11 +23,15 @@ interface Props {
   active: boolean;
   now: number;
   onSelect: () => void;
+  /** False for viewers (and on archived documents): the thread is shown, nothing can be written. */
+  mayWrite: boolean;
+  /** Facilitators resolve any thread; others the threads they started. */
+  resolvesAny: boolean;
 }
 
-function Comment({ comment, threadId, doc, me, participants, now }: { comment: CommentRecord; threadId: string; doc: Y.Doc; me: Member; participants: readonly Member[]; now: number }) {
+function Comment({ comment, threadId, doc, me, participants, now, mayWrite }: { comment: CommentRecord; threadId: string; doc: Y.Doc; me: Member; participants: readonly Member[]; now: number; mayWrite: boolean }) {
   const [editing, setEditing] = useState(false);
-  const own = comment.author.id === me.id && !comment.deleted;
+  const own = mayWrite && comment.author.id === me.id && !comment.deleted;
   return (
     <li className={`comment${comment.deleted ? ' comment--deleted' : ''}`}>
       <div className="comment__meta">
@@ -75,7 +79,8 @@ function Comment({ comment, threadId, doc, me, participants, now }: { comment: C
 }
 
 /** One thread: its passage, comments, reply box, resolve/reopen and assignee. */
-export function ThreadCard({ thread, doc, me, participants, orphaned, active, now, onSelect }: Props) {
+export function ThreadCard({ thread, doc, me, participants, orphaned, active, now, onSelect, mayWrite, resolvesAny }: Props) {
+  const mayResolve = mayWrite && (resolvesAny || thread.comments[0]?.author.id === me.id);
   const quote = thread.anchor?.quote ?? '';
   const assignable = thread.assignee && !participants.some((p) => p.id === thread.assignee!.id) ? [...participants, thread.assignee] : participants;
   return (
@@ -96,13 +101,14 @@ export function ThreadCard({ thread, doc, me, participants, orphaned, active, no
       )}
       <ol className="thread__comments">
         {thread.comments.map((comment) => (
-          <Comment key={comment.id} comment={comment} threadId={thread.id} doc={doc} me={me} participants={participants} now={now} />
+          <Comment key={comment.id} comment={comment} threadId={thread.id} doc={doc} me={me} participants={participants} now={now} mayWrite={mayWrite} />
         ))}
       </ol>
       <div className="thread__controls">
         <label className="thread__assign">
           <span>Assigned to</span>
           <select
+            disabled={!mayWrite}
             value={thread.assignee?.id ?? ''}
             onChange={(event) => {
               const assignee = assignable.find((p) => p.id === event.target.value) ?? null;
@@ -117,11 +123,13 @@ export function ThreadCard({ thread, doc, me, participants, orphaned, active, no
             ))}
           </select>
         </label>
-        <button type="button" className="button button--small" onClick={() => setResolved(doc, thread.id, !thread.resolved, me)}>
-          {thread.resolved ? 'Reopen' : 'Resolve'}
-        </button>
+        {mayResolve && (
+          <button type="button" className="button button--small" onClick={() => setResolved(doc, thread.id, !thread.resolved, me)}>
+            {thread.resolved ? 'Reopen' : 'Resolve'}
+          </button>
+        )}
       </div>
-      {!thread.resolved && (
+      {!thread.resolved && mayWrite && (
         <CommentInput label={`Reply to the thread on “${quote.slice(0, 40)}”`} submitLabel="Reply" participants={participants} onSubmit={(body) => reply(doc, thread.id, me, body)} />
       )}
     </article>

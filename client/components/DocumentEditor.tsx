@@ -19,11 +19,13 @@ interface Props {
   room: Room;
   user: Identity;
   editable: boolean;
+  /** Whether we may write comment threads (commenters may, on a text they cannot edit). */
+  commentable: boolean;
   title: string;
 }
 
 /** The collaborative rich-text editor of one document, with its toolbar and tagging. */
-export function DocumentEditor({ documentId, room, user, editable, title }: Props) {
+export function DocumentEditor({ documentId, room, user, editable, commentable, title }: Props) {
   const { workspaceId } = useWorkspace();
   const threadsRoom = useSharedRoom({ workspaceId, documentId, channel: 'threads' });
   const commentRequest = useRef(() => {});
@@ -87,6 +89,7 @@ export function DocumentEditor({ documentId, room, user, editable, title }: Prop
           onLinkRequest={() => setLinkEditorOpen(true)}
           onTagRequest={() => tagRequest.current()}
           onCommentRequest={() => commentRequest.current()}
+          mayComment={commentable}
         />
         {linkEditorOpen && editable && <LinkEditor editor={editor} onClose={() => setLinkEditorOpen(false)} />}
       </div>
@@ -116,6 +119,7 @@ export function DocumentEditor({ documentId, room, user, editable, title }: Prop
           active={activeThread}
           onActivate={setActiveThread}
           commentRequest={commentRequest}
+          mayWrite={commentable}
         />
       )}
       </div>

@@ -6,6 +6,8 @@ import { useRovingFocus } from '../hooks/useRovingFocus.ts';
 import { ToolbarButton } from './ToolbarButton.tsx';
 
 interface Props {
+  /** Whether the Comment button works: we may write threads (the text itself may be read-only). */
+  mayComment: boolean;
   editor: Editor;
   onLinkRequest: () => void;
   onTagRequest: () => void;
@@ -13,7 +15,7 @@ interface Props {
 }
 
 /** Formatting, structure, table and history commands; one Tab stop, arrow keys inside. */
-export function EditorToolbar({ editor, onLinkRequest, onTagRequest, onCommentRequest }: Props) {
+export function EditorToolbar({ editor, onLinkRequest, onTagRequest, onCommentRequest, mayComment }: Props) {
   const popovers: Record<string, () => void> = { link: onLinkRequest, tag: onTagRequest, comment: onCommentRequest };
   const ref = useRef<HTMLDivElement>(null);
   const roving = useRovingFocus(ref);
@@ -25,7 +27,8 @@ export function EditorToolbar({ editor, onLinkRequest, onTagRequest, onCommentRe
       for (const group of TOOLBAR_GROUPS) {
         for (const action of group.actions) {
           active[action.id] = action.isActive?.(current) ?? false;
-          enabled[action.id] = current.isEditable && action.canRun(current);
+          // Commenting needs the right to write threads, not to edit the text (commenters comment on a read-only text).
+          enabled[action.id] = (action.id === 'comment' ? mayComment : current.isEditable) && action.canRun(current);
         }
       }
       return { active, enabled };

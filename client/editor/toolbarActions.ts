@@ -164,7 +164,7 @@ export const TOOLBAR_GROUPS: ToolbarGroup[] = [
         label: 'Comment on the selected text',
         icon: 'comment',
         shortcut: COMMENT_SHORTCUT,
-        canRun: (editor) => editor.isEditable && !editor.state.selection.empty,
+        canRun: (editor) => !editor.state.selection.empty,
         run: () => {},
       },
     ],

@@ -53,7 +53,7 @@ export function DocumentView({ workspaceId, documentId, room, meta }: Props) {
         </div>
       )}
       {identity ? (
-        <DocumentEditor documentId={documentId} room={room} user={identity} editable={!archived && mayEdit} title={meta?.title ?? 'this document'} />
+        <DocumentEditor documentId={documentId} room={room} user={identity} editable={!archived && mayEdit} commentable={!archived && can(role, 'thread.write')} title={meta?.title ?? 'this document'} />
       ) : (
         <p className="empty-state">Choose a name to start editing.</p>
       )}
