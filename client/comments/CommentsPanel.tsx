@@ -7,16 +7,24 @@ import { createThread, newCommentId, type Member, type ThreadRecord } from '../.
 import { TEXT_FIELD } from '../../shared/editorExtensions.ts';
 import type { Taxonomy } from '../../shared/taxonomy/taxonomyTypes.ts';
 import { useAwarenessPeers } from '../hooks/useAwarenessPeers.ts';
+import { useMediaQuery } from '../hooks/useMediaQuery.ts';
 import { useNow } from '../hooks/useNow.ts';
+import { useSettledValue } from '../hooks/useSettledValue.ts';
 import type { Room } from '../sync/openRoom.ts';
 import { CommentInput } from './CommentInput.tsx';
 import { knownParticipants } from './participants.ts';
 import { inDocumentOrder, placeThreads } from './threadPlacement.ts';
 import { textPositions } from './textPositions.ts';
+import { can } from '../../shared/access/permissions.ts';
+import { ROLE_LABELS } from '../../shared/access/roles.ts';
+import { useWorkspace } from '../hooks/useWorkspace.ts';
 import { ThreadCard } from './ThreadCard.tsx';
+import { ThreadColumn } from './ThreadColumn.tsx';
 import { useThreads } from './useThreads.ts';
 
 interface Props {
+  /** Whether we may write threads here (commenters and up, document not archived). */
+  mayWrite: boolean;
   editor: Editor;
   room: Room;
   threadsRoom: Room;
@@ -31,7 +39,12 @@ interface Props {
 
 interface Draft {
   anchor: TextAnchor;
+  /** where the passage starts in the editor, to place the box beside it */
+  from: number;
 }
+
+/** Wide enough for the thread column beside the text (as in comments.css). */
+const BESIDE_THE_TEXT = '(min-width: 1100px)';
 
 /** Re-renders after the text changes (at most once a frame). */
 function useTextVersion(editor: Editor): number {
@@ -72,7 +85,8 @@ const STATUS_LABELS = { open: 'Open', resolved: 'Resolved', all: 'All' } as cons
  * The comment threads of a document beside its text: in document order, filtered, counted, with
  * a box to start a thread on the selection. j/k or Alt+↓/↑ move between threads.
  */
-export function CommentsPanel({ editor, room, threadsRoom, documentId, me, taxonomy, active, onActivate, commentRequest }: Props) {
+export function CommentsPanel({ editor, room, threadsRoom, documentId, me, taxonomy, active, onActivate, commentRequest, mayWrite }: Props) {
+  const { role } = useWorkspace();
   const threads = useThreads(threadsRoom.doc);
   const textVersion = useTextVersion(editor);
   const now = useNow();
@@ -125,6 +139,10 @@ export function CommentsPanel({ editor, room, threadsRoom, documentId, me, taxon
   }, [editor, threads, places, active]);
 
   commentRequest.current = () => {
+    if (!mayWrite) {
+      setNotice(`As ${ROLE_LABELS[role].toLowerCase()} you can read comments but not write them.`);
+      return;
+    }
     const offsets = selectedOffsets(editor);
     const anchor = offsets && createTextAnchor(fragment, offsets.from, offsets.to);
     if (!anchor) {
@@ -132,7 +150,7 @@ export function CommentsPanel({ editor, room, threadsRoom, documentId, me, taxon
       return;
     }
     setNotice('');
-    setDraft({ anchor });
+    setDraft({ anchor, from: editor.state.selection.from });
   };
 
   const ordered = useMemo(() => inDocumentOrder(threads, places), [threads, places]);
@@ -164,13 +182,43 @@ export function CommentsPanel({ editor, room, threadsRoom, documentId, me, taxon
     move(down ? 1 : -1);
   };
 
-  // A click on a highlighted passage (or a #thread= link) makes its thread active: show it.
+  const aligned = useMediaQuery(BESIDE_THE_TEXT);
+  const layoutKey = useSettledValue(textVersion, 150);
+
+  // A click on a highlighted passage (or a #thread= link) makes its thread active: show it (beside
+  // the text it is already next to its passage, which the editor scrolls to).
   useEffect(() => {
-    if (!active) return;
-    listRef.current?.querySelector<HTMLElement>(`[data-thread="${active}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [active]);
+    if (!active || aligned) return;
+    requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>(`[data-thread="${active}"]`)?.scrollIntoView({ block: 'nearest' }));
+  }, [active, aligned]);
 
   const setFilterPart = (part: ThreadFilter) => setFilter((f) => ({ ...f, ...part }));
+
+  const draftCard = draft && {
+    from: draft.from,
+    node: (
+      <div className="thread thread--draft">
+        <p className="thread__quote thread__quote--static">“{draft.anchor.quote}”</p>
+        <CommentInput
+          label="New comment"
+          submitLabel="Comment"
+          participants={participants}
+          autoFocus
+          onSubmit={(body) => {
+            const id = `t${newCommentId().slice(1)}`;
+            createThread(threadsRoom.doc, { id, anchor: draft.anchor, by: me, body });
+            setDraft(null);
+            setFilterPart({ status: filter.status === 'resolved' ? 'open' : filter.status });
+            onActivate(id);
+          }}
+          onCancel={() => {
+            setDraft(null);
+            editor.commands.focus();
+          }}
+        />
+      </div>
+    ),
+  };
 
   return (
     <section className="comments-panel" aria-labelledby="comments-panel-title" onKeyDown={onKeyDown}>
@@ -181,35 +229,15 @@ export function CommentsPanel({ editor, room, threadsRoom, documentId, me, taxon
         <p className="comments-panel__counts" aria-live="polite">
           {counts.open} open · {counts.resolved} resolved
         </p>
-        <button type="button" className="button button--small" onMouseDown={(e) => e.preventDefault()} onClick={() => commentRequest.current()}>
-          Comment on selection
-        </button>
+        {mayWrite && (
+          <button type="button" className="button button--small" onMouseDown={(e) => e.preventDefault()} onClick={() => commentRequest.current()}>
+            Comment on selection
+          </button>
+        )}
       </div>
       <p className="comments-panel__notice" role="status">
         {notice}
       </p>
-      {draft && (
-        <div className="thread thread--draft">
-          <p className="thread__quote thread__quote--static">“{draft.anchor.quote}”</p>
-          <CommentInput
-            label="New comment"
-            submitLabel="Comment"
-            participants={participants}
-            autoFocus
-            onSubmit={(body) => {
-              const id = `t${newCommentId().slice(1)}`;
-              createThread(threadsRoom.doc, { id, anchor: draft.anchor, by: me, body });
-              setDraft(null);
-              setFilterPart({ status: filter.status === 'resolved' ? 'open' : filter.status });
-              onActivate(id);
-            }}
-            onCancel={() => {
-              setDraft(null);
-              editor.commands.focus();
-            }}
-          />
-        </div>
-      )}
       <fieldset className="comments-panel__filters">
         <legend className="visually-hidden">Filter threads</legend>
         <label>
@@ -256,22 +284,30 @@ export function CommentsPanel({ editor, room, threadsRoom, documentId, me, taxon
       <p className="comments-panel__shown" aria-live="polite">
         {shown.length === threads.length ? `${threads.length} ${threads.length === 1 ? 'thread' : 'threads'}` : `${shown.length} of ${threads.length} shown`}
       </p>
-      <ol className="comments-panel__list" ref={listRef}>
-        {shown.map((thread: ThreadRecord) => (
-          <li key={thread.id}>
-            <ThreadCard
-              thread={thread}
-              doc={threadsRoom.doc}
-              me={me}
-              participants={participants}
-              orphaned={!places.has(thread.id)}
-              active={thread.id === active}
-              now={now}
-              onSelect={() => select(thread.id, false)}
-            />
-          </li>
-        ))}
-      </ol>
+      <ThreadColumn
+        editor={editor}
+        threads={shown}
+        places={places}
+        active={active}
+        aligned={aligned}
+        draft={draftCard}
+        layoutKey={layoutKey}
+        listRef={listRef}
+        renderThread={(thread: ThreadRecord) => (
+          <ThreadCard
+            thread={thread}
+            doc={threadsRoom.doc}
+            me={me}
+            participants={participants}
+            orphaned={!places.has(thread.id)}
+            active={thread.id === active}
+            now={now}
+            onSelect={() => select(thread.id, false)}
+            mayWrite={mayWrite}
+            resolvesAny={can(role, 'thread.resolveAny')}
+          />
+        )}
+      />
       {threads.length === 0 && !draft && <p className="empty-state">No comments yet. Select some text and choose “Comment on selection”.</p>}
     </section>
   );
