@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -8,6 +10,7 @@ import { loadServerSecret } from '../../server/access/serverSecret.ts';
 import { apiRequest } from '../helpers/apiRequest.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.ts';
 import { syncStep2Frame, syncUpdateFrame } from '../helpers/syncFrames.ts';
+import { spawnServer } from '../helpers/spawnServer.ts';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts';
 
 const WS = 'bpf-cybersecurity';
@@ -316,5 +319,42 @@ describe('the API asks who is calling', () => {
     expect(invite.id).toBeTruthy();
     const bad = await redeem('', token);
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('secrets stay out of the logs', () => {
+  it('logs at trace level name no session or invite token, whatever the requests', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'normspace-logs-'));
+    const spawned = await spawnServer({ DATA_DIR: dir, LOG_LEVEL: 'trace' });
+    try {
+      const invite = (await (
+        await apiRequest(spawned, `/api/workspaces/${WS}/invites`, { method: 'POST', body: JSON.stringify({ role: 'viewer', expiresInHours: 1 }) })
+      ).json()) as { token: string };
+      const joined = (await (
+        await apiRequest(spawned, '/api/invites/redeem', { token: null, method: 'POST', body: JSON.stringify({ token: invite.token, name: 'Viewer' }) })
+      ).json()) as { session: string };
+      const forged = `${joined.session.slice(0, -6)}AAAAAA`;
+      await apiRequest(spawned, `/api/workspaces/${WS}`, { token: joined.session });
+      await apiRequest(spawned, `/api/workspaces/${WS}`, { token: forged });
+      await apiRequest(spawned, '/api/invites/redeem', { token: null, method: 'POST', body: JSON.stringify({ token: forged, name: 'x' }) });
+      const workspace = (await (await apiRequest(spawned, `/api/workspaces/${WS}`)).json()) as { documents: { id: string }[] };
+      const room = { workspaceId: WS, documentId: workspace.documents[0]!.id };
+      const reader = connectClient({ wsUrl: spawned.wsUrl, token: joined.session }, room);
+      clients.push(reader);
+      await reader.synced;
+      const refused = connectClient({ wsUrl: spawned.wsUrl, token: forged }, room);
+      clients.push(refused);
+      expect(await closeCodeOf(refused)).toBe(4401);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const output = spawned.output();
+      expect(output).toContain('member joined'); // the logs did record what happened…
+      for (const secret of [joined.session, forged, invite.token, spawned.token]) {
+        expect(output.includes(secret)).toBe(false); // …without any token
+        expect(output.includes(secret.split('.')[2]!)).toBe(false); // nor its signature
+      }
+    } finally {
+      spawned.child.kill('SIGKILL');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
