@@ -89,6 +89,25 @@ describe('roles and invite links', () => {
     await screenshot(page, 'commenter-editor');
   });
 
+  it('a viewer reads text and threads but has nothing to write with, and hand-typed keys change nothing', async () => {
+    const viewer = await arrive(app, 'Vera Novak', 'Gold', 'viewer');
+    await viewer.page.getByText(/Your role here is viewer/).waitFor();
+    expect(await viewer.page.getByRole('button', { name: /^(Create|Rename|Archive)/ }).count()).toBe(0);
+    await viewer.page.locator('.document-list').getByRole('link', { name: 'Public core' }).click();
+    await waitForText(editorOf(viewer.page), (text) => text.includes(SENTENCE));
+    await commentsPanel(viewer.page).getByText('Which definition of the public core do we use?').waitFor();
+    expect(await commentsPanel(viewer.page).getByRole('button', { name: 'Comment on selection' }).count()).toBe(0);
+    expect(await commentsPanel(viewer.page).getByRole('button', { name: /^(Resolve|Reply)$/ }).count()).toBe(0);
+    await editorOf(viewer.page).click();
+    await viewer.page.keyboard.type('VIEWER TYPING');
+    await selectText(viewer.page, 'public core');
+    await viewer.page.keyboard.press('ControlOrMeta+Alt+m');
+    await commentsPanel(viewer.page).getByText(/can read comments but not write them/).waitFor();
+    expect(await editorOf(owner.page).textContent()).not.toContain('VIEWER TYPING');
+    expect(await seriousViolations(viewer.page)).toEqual([]);
+    await viewer.context.close();
+  });
+
   it('a removed member is disconnected at once with a clear message', async () => {
     await owner.page.goto(`${app.server.url}/w/bpf-cybersecurity/members`);
     owner.page.once('dialog', (dialog) => void dialog.accept());
