@@ -29,6 +29,8 @@ Commands:
   role <member> <role>                              change a member's role (id or unique name)
   remove <member>                                   remove a member; their open sessions end at once
   revoke <invite>                                   withdraw an invite link (its id from \`invites\`)
+  token <member>                                    print a session token of a member, for scripts and
+                                                    the export/import CLI (NORMSPACE_TOKEN); it acts as them
 
 Options:
   --workspace <id>   the workspace (default: DEFAULT_WORKSPACE)
@@ -164,6 +166,13 @@ export async function runAdminCommand(argv: string[], context: AdminContext): Pr
       if (!invite || invite.workspaceId !== workspaceId) return refused(`No invite "${inviteId}" in ${workspaceId} (see \`invites\`)`);
       if (!(await access.revokeInvite(inviteId))) return refused(`Invite ${inviteId} was already revoked`);
       return done(`Invite ${inviteId} (${invite.role}) no longer works. People who joined with it stay members.`);
+    }
+    case 'token': {
+      const [reference] = rest;
+      if (!reference) return misuse('token needs a member');
+      const member = findMember(await members(), reference);
+      if (typeof member === 'string') return refused(member);
+      return done(await access.issueSession(member));
     }
     default:
       return misuse(`Unknown command "${command}"`);

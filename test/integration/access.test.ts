@@ -236,6 +236,13 @@ describe('changes of membership reach open connections at once', () => {
     expect((await apiRequest(server, '/api/session', { token: session })).status).toBe(200);
   });
 
+  it('prints a session token of a member for scripts; the API takes it as that member', async () => {
+    const result = await runAdmin(['token', 'test owner']);
+    expect(result.code).toBe(0);
+    const session = await apiRequest(server, '/api/session', { token: result.output.trim() });
+    expect(((await session.json()) as { member: { name: string; role: string } }).member).toMatchObject({ name: 'Test owner', role: 'owner' });
+  });
+
   it('refuses misuse with exit code 2 and a usage text', async () => {
     const result = await runAdmin(['invite', '--role', 'emperor']);
     expect(result.code).toBe(2);
