@@ -31,30 +31,6 @@ export class DurableWriter<Origin> {
     return this.running !== undefined || this.pending.length > 0;
   }
 
-  /** Updates waiting to be stored (not counting a batch being stored). */
-  get pendingCount(): number {
-    return this.pending.length;
-  }
-
-  /**
-   * Runs `task` once nothing is being stored; updates enqueued meanwhile wait until it is done
-   * (then they are stored as usual). `idle()` waits for it too.
-   */
-  async exclusive<T>(task: () => Promise<T>): Promise<T> {
-    while (this.running) await this.running;
-    const result = task();
-    this.running = result.then(
-      () => this.drainAfterExclusive(),
-      () => this.drainAfterExclusive(),
-    );
-    return result;
-  }
-
-  private drainAfterExclusive(): Promise<void> | void {
-    this.running = undefined;
-    if (this.pending.length > 0) return (this.running = this.drain());
-  }
-
   /** Resolves once everything enqueued so far is stored (or has failed). */
   async idle(): Promise<void> {
     while (this.running) await this.running;

@@ -48,9 +48,9 @@ type WriterOrigin = RoomPeer | 'server';
  * first and applied to the Y.Doc afterwards, so the in-memory document is never ahead of the disk
  * for anything a peer sent; changes the server makes itself are stored before they are broadcast.
  *
- * A room left unchanged for `dormantAfterMs` while only connections use it goes **dormant**: it is
- * compacted and its Y.Doc freed (a Y.Doc costs about ten times its encoded size); connections,
- * awareness and presence stay. `hydrate()` (which every path to the document awaits) reads it
+ * A room left unchanged for `dormantAfterMs` while only connections use it goes **dormant**: its
+ * Y.Doc is freed (a Y.Doc costs about ten times its encoded size); connections, awareness and
+ * presence stay. `hydrate()` (which every path to the document awaits) reads it
  * back from the store: on the next update, a new client's sync, an acknowledgement or an API call.
  */
 export class Room {
@@ -205,12 +205,12 @@ export class Room {
 
   /**
    * Frees the Y.Doc if the document has been unchanged for `dormantAfterMs` and only connections
-   * use it (no API call holds a lease), once everything is stored and compacted. Resolves with
-   * whether the room went dormant. Runs in the writer's turn, so no update is stored meanwhile;
-   * an update arriving during the compaction keeps the room awake.
+   * use it (no API call holds a lease), with nothing being stored and no acknowledgement due: then
+   * the store holds exactly what memory holds (no write, no fsync needed). Returns whether the
+   * room went dormant.
    */
-  async sleepIfIdle(now = Date.now()): Promise<boolean> {
-    const idle = (inWritersTurn: boolean) =>
+  sleepIfIdle(now = Date.now()): boolean {
+    const idle =
       this.limits.dormantAfterMs !== undefined &&
       this.ydoc !== undefined &&
       this.unbuilt === undefined &&
@@ -218,19 +218,14 @@ export class Room {
       this.leases > 0 &&
       this.leases === this.peers.size &&
       !this.ackTimers?.size &&
-      (inWritersTurn ? this.writer.pendingCount === 0 : !this.writer.busy) &&
+      !this.writer.busy &&
       now - this.lastActivity >= this.limits.dormantAfterMs;
-    if (!idle(false)) return false;
-    return this.writer.exclusive(async () => {
-      if (!idle(true)) return false;
-      if (this.updatesSinceSnapshot > 0) await this.compact();
-      if (!idle(true)) return false; // something arrived or someone leased it meanwhile
-      const doc = this.ydoc!;
-      this.ydoc = undefined;
-      doc.off('update', this.handleDocUpdate);
-      doc.destroy();
-      return true;
-    });
+    if (!idle) return false;
+    const doc = this.ydoc!;
+    this.ydoc = undefined;
+    doc.off('update', this.handleDocUpdate);
+    doc.destroy();
+    return true;
   }
 
   private build(): void {
@@ -283,7 +278,8 @@ export class Room {
   /** Stores pending work, compacts the log into a snapshot and frees the Y.Doc. */
   async unload(): Promise<void> {
     await this.writer.idle();
-    if (!this.isDormant) {
+    if (!this.isDormant || this.updatesSinceSnapshot > 0) {
+      // a dormant room whose log is not compacted is read back once more, to leave one snapshot row
       await this.hydrate();
       await this.writer.idle();
       if (this.updatesSinceSnapshot > 0) await this.compact();

@@ -42,7 +42,7 @@ export class RoomRegistry {
   sleepIdleRooms(now = Date.now()): void {
     for (const room of this.loaded) {
       if (room.isDormant || room.unloading) continue;
-      room.sleepIfIdle(now).catch((error: unknown) => this.log.error({ doc: room.key, err: error }, 'freeing an idle document failed'));
+      room.sleepIfIdle(now);
     }
   }
 

@@ -43,32 +43,4 @@ describe('DurableWriter', () => {
     expect(reported).toEqual([2]);
   });
 
-  it('runs an exclusive task between batches; updates enqueued meanwhile are stored after it', async () => {
-    const events: string[] = [];
-    let release = () => {};
-    const writer = new DurableWriter<string>(
-      async (updates) => {
-        events.push(`store ${updates.length}`);
-      },
-      () => events.push('after'),
-      () => events.push('failure'),
-    );
-    writer.enqueue(bytes(1), 'a');
-    const task = writer.exclusive(async () => {
-      events.push('task start');
-      await new Promise<void>((resolve) => (release = resolve));
-      events.push('task end');
-      return 42;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    writer.enqueue(bytes(2), 'b');
-    writer.enqueue(bytes(3), 'c');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(events).toEqual(['store 1', 'after', 'task start']);
-    expect(writer.busy).toBe(true);
-    release();
-    expect(await task).toBe(42);
-    await writer.idle();
-    expect(events).toEqual(['store 1', 'after', 'task start', 'task end', 'store 2', 'after']);
-  });
 });
