@@ -152,6 +152,30 @@ describe('export', () => {
     expect(taxonomy.format).toBe('normspace-taxonomy');
   });
 
+  it('prints a PDF whose text holds the headings and the annex tables (pdftotext); LibreOffice opens the DOCX', async () => {
+    const response = await exportFile({ format: 'pdf', documents: [documentId], titlePage: true, tableOfContents: true, tags: 'footnotes', annexes: ['matrix', 'coverage'], pageSize: 'letter' });
+    expect(response.status).toBe(200);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ns-pdf-'));
+    fs.writeFileSync(path.join(dir, 'report.pdf'), bytes);
+    const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).toContain('Supply chains and shared norms');
+    expect(text).toContain('Findings');
+    expect(text).toContain('Annex A. Norms × agreements matrix');
+    expect(text).toMatch(/Private sector\s+1\s+1/);
+    expect(execFileSync('pdfinfo', [path.join(dir, 'report.pdf')], { encoding: 'utf8' })).toMatch(/Page size:\s+612 x 792/);
+    if (fs.existsSync('/usr/bin/soffice')) {
+      const docx = Buffer.from(await (await exportFile({ format: 'docx', documents: [documentId], titlePage: true, tableOfContents: true, comments: true, tags: 'footnotes', annexes: ['matrix'] })).arrayBuffer());
+      fs.writeFileSync(path.join(dir, 'report.docx'), docx);
+      execFileSync('soffice', [`-env:UserInstallation=file://${dir}/lo`, '--headless', '--convert-to', 'pdf', '--outdir', path.join(dir, 'lo-out'), path.join(dir, 'report.docx')], { timeout: 90_000 });
+      const converted = execFileSync('pdftotext', [path.join(dir, 'lo-out', 'report.pdf'), '-'], { encoding: 'utf8' });
+      expect(converted).toContain('Supply chains and shared norms');
+      expect(converted).toContain('Annex A. Norms × agreements matrix');
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
+
   it('refuses bad requests with a clear error', async () => {
     expect((await exportFile({ format: 'docx', documents: [] })).status).toBe(400);
     const missing = await exportFile({ format: 'docx', documents: ['nope'] });
