@@ -59,7 +59,7 @@ async function storedOfWhatWasReceived(
   return checked;
 }
 
-describe('crash safety', () => {
+describe('crash safety', { timeout: 90_000 }, () => {
   it('after SIGKILL during a burst from several clients, every update any client had received is stored', async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'normspace-crash-'));
     const first = await spawnServer({ DATA_DIR: dataDir });

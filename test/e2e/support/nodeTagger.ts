@@ -1,5 +1,6 @@
 import { createAnnotation, removeTag } from '../../../shared/annotations/annotationDoc.ts';
 import type { Person } from '../../../shared/annotations/annotationDoc.ts';
+import { apiRequest } from '../../helpers/apiRequest.ts';
 import { connectClient, type TestClient } from '../../helpers/connectClient.ts';
 import { HeadlessEditor } from '../../helpers/HeadlessEditor.ts';
 import { WORKSPACE, type E2eApp } from './e2eApp.ts';
@@ -45,9 +46,8 @@ export class NodeTagger {
 
 /** Creates a document through the API and writes its paragraphs from Node. */
 export async function createTextDocument(app: E2eApp, title: string, paragraphs: string[], person: Person): Promise<NodeTagger> {
-  const response = await fetch(`${app.server.url}/api/workspaces/${WORKSPACE}/documents`, {
+  const response = await apiRequest(app.server, `/api/workspaces/${WORKSPACE}/documents`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ title, kind: 'background-paper' }),
   });
   if (response.status !== 201) throw new Error(`could not create "${title}": ${response.status} ${await response.text()}`);
