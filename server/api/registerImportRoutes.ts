@@ -9,6 +9,9 @@ import { badRequest, errorReply } from './apiReplies.ts';
 import { requireRole } from './authenticateRequests.ts';
 import type { AccessConfig } from './routeAccess.ts';
 
+/** Colour of the imported tags' author: members have no colour on the server (each browser picks its own). */
+const IMPORTER_COLOR = '#4b5563';
+
 export interface ImportRouteDeps {
   rooms: RoomRegistry;
   workspaces: WorkspaceService;
@@ -27,7 +30,8 @@ export function registerImportRoutes(app: FastifyInstance, { rooms, workspaces, 
     '/api/workspaces/:workspace/imports',
     { bodyLimit: config.maxImportBytes, config: { access: 'write' } satisfies AccessConfig },
     async (request, reply) => {
-      if (!requireRole(request, reply, 'document.import')) return reply;
+      const member = requireRole(request, reply, 'document.import');
+      if (!member) return reply;
       const workspaceId = WorkspaceIdSchema.safeParse(request.params.workspace);
       if (!workspaceId.success) return badRequest(reply, 'invalid workspace id', workspaceId.error.issues);
       const query = ImportQuerySchema.safeParse(request.query);
@@ -35,9 +39,12 @@ export function registerImportRoutes(app: FastifyInstance, { rooms, workspaces, 
       if (!Buffer.isBuffer(request.body)) {
         return errorReply(reply, 415, 'send the file as the request body with content-type application/octet-stream');
       }
-      const result = await runImport({ rooms, workspaces }, workspaceId.data, request.body, query.data);
+      const result = await runImport({ rooms, workspaces }, workspaceId.data, request.body, query.data, { name: member.name, color: IMPORTER_COLOR });
       if (!result.ok) return errorReply(reply, result.status, result.error);
-      request.log.info({ workspace: workspaceId.data, document: result.response.document.id, format: result.response.format, bytes: request.body.byteLength }, 'import');
+      request.log.info(
+        { workspace: workspaceId.data, document: result.response.document.id, format: result.response.format, bytes: request.body.byteLength, member: member.id },
+        'import',
+      );
       return reply.code(201).send(result.response);
     },
   );

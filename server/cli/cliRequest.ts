@@ -1,4 +1,4 @@
-/** Options every transfer command shares: which server, and (once sign-in exists) whose token. */
+/** Options every transfer command shares: which server, and whose session token. */
 export const SERVER_OPTIONS = {
   server: { type: 'string', default: process.env.NORMSPACE_URL ?? 'http://127.0.0.1:3000' },
   token: { type: 'string', default: process.env.NORMSPACE_TOKEN },
@@ -18,9 +18,19 @@ export async function cliRequest(server: string, token: string | undefined, path
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: string; details?: string[] };
-    throw new Error(`${body.error ?? `request failed (${response.status})`}${body.details?.length ? `: ${body.details.join('; ')}` : ''}`);
+    const message = `${body.error ?? `request failed (${response.status})`}${body.details?.length ? `: ${body.details.join('; ')}` : ''}`;
+    throw new Error(`${message}${accessHint(response.status, token)}`);
   }
   return response;
+}
+
+/** What to do about a refusal: the server's own messages speak of invite links, which a script has none of. */
+function accessHint(status: number, token: string | undefined): string {
+  if (status === 401) {
+    return `\n${token ? 'The server did not accept this token' : 'No token was given'}. Print one with \`npm run admin -- token <member>\` (run with the server's DATA_DIR)\nand pass it as NORMSPACE_TOKEN=… or --token.`;
+  }
+  if (status === 403) return '\nThe token is valid but its member may not do this here: check their role with `npm run admin -- members`.';
+  return '';
 }
 
 /** Runs a command, printing its error (not a stack) and exiting 1 when it fails. */

@@ -1,8 +1,9 @@
 import { Marked } from 'marked';
+import { resolveMarkdownFootnotes } from './markdownFootnotes.ts';
 
 const markdown = new Marked({ gfm: true, breaks: false, async: false });
 
-/** GitHub-flavoured Markdown (tables, strikethrough) to HTML, for the same parser as every import. */
+/** GitHub-flavoured Markdown (tables, strikethrough, footnotes) to HTML, for the same parser as every import. */
 export function markdownToHtml(text: string): string {
-  return markdown.parse(text, { async: false });
+  return markdown.parse(resolveMarkdownFootnotes(text), { async: false });
 }

@@ -18,22 +18,20 @@ export type ImportResult = { ok: true; response: ImportResponse } | { ok: false;
 
 const schema = editorSchema();
 
-/** Who the records of imported tags name as their author until sign-in says who imported them. */
-const IMPORTER: Person = { name: 'Import', color: '#4b5563' };
-
 /**
  * Imports a file as a new document: detects and checks the format, converts it to editor content
  * (DOCX via mammoth, Markdown via marked, then the editor schema's HTML parser), validates it
  * against the schema, and creates the document with its content (and any tags a Normspace HTML
  * export carried) written in one Yjs transaction through the room: one stored update that every
- * open client receives at once. Nothing is created when any step fails.
+ * open client receives at once. Nothing is created when any step fails. `by` (the member who
+ * imported) is credited with the recreated tags.
  */
 export async function runImport(
   deps: { rooms: RoomRegistry; workspaces: WorkspaceService },
   workspaceId: string,
   bytes: Uint8Array,
   query: ImportQuery,
-  by: Person = IMPORTER,
+  by: Person,
 ): Promise<ImportResult> {
   const detected = detectImportFormat(bytes, query.fileName, query.format);
   if (!detected.ok) return { ok: false, status: 422, error: detected.error };

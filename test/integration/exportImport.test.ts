@@ -23,9 +23,10 @@ async function exportFile(request: ExportRequestInput): Promise<Response> {
   return apiRequest(server, `/api/workspaces/${WS}/exports`, { method: 'POST', body: JSON.stringify(request) });
 }
 
-async function importFile(bytes: Uint8Array | string, query: Record<string, string>): Promise<Response> {
+async function importFile(bytes: Uint8Array | string, query: Record<string, string>, token?: string): Promise<Response> {
   return apiRequest(server, `/api/workspaces/${WS}/imports?${new URLSearchParams(query)}`, {
     method: 'POST',
+    token,
     headers: { 'content-type': 'application/octet-stream' },
     body: Buffer.from(bytes),
   });
@@ -186,9 +187,12 @@ describe('export', () => {
 });
 
 describe('import', () => {
-  it('round-trips a Normspace HTML export: same blocks, same tags', async () => {
+  it('round-trips a Normspace HTML export: same blocks, same tags, credited to the editor who imported', async () => {
     const html = await (await exportFile({ format: 'html', documents: [documentId], titlePage: true, tableOfContents: true, comments: true, tags: 'footnotes', annexes: ['matrix'] })).text();
-    const response = await importFile(html, { fileName: 'report.html', kind: 'contribution' });
+    const viewer = await server.memberWith('viewer', { name: 'Vera Viewer' });
+    expect((await importFile(html, { fileName: 'report.html' }, viewer.token)).status).toBe(403);
+    const editor = await server.memberWith('editor', { name: 'Esi Editor' });
+    const response = await importFile(html, { fileName: 'report.html', kind: 'contribution' }, editor.token);
     expect(response.status).toBe(201);
     const result = (await response.json()) as ImportResponse;
     expect(result.format).toBe('html');
@@ -199,6 +203,10 @@ describe('import', () => {
     expect(imported.blocks).toEqual(original.blocks);
     const tags = [...readAnnotations(imported.doc).values()].map((record) => record.tags.map((tag) => tag.termId).sort().join(' ')).sort();
     expect(tags).toEqual(['gcsc paris-call ungge-2015-i', 'paris-8 private']);
+    for (const record of readAnnotations(imported.doc).values()) {
+      expect(record.createdBy.name).toBe('Esi Editor');
+      expect(record.tags.map((tag) => tag.by.name)).toEqual(record.tags.map(() => 'Esi Editor'));
+    }
   });
 
   it('round-trips Markdown and DOCX exports to the same structure', async () => {
