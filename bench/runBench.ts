@@ -49,6 +49,8 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       log(`${scenario.id}: ${scenario.title}`);
       const report: ScenarioReport = {
         id: scenario.id,
+        measuredAt: new Date().toISOString(),
+        loadAverage: os.loadavg().map((n) => Math.round(n * 100) / 100),
         title: scenario.title,
         description: scenario.description,
         metrics: scenario.metrics,
@@ -97,9 +99,23 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     scenarios: reports,
     goals: [],
   };
-  results.goals = evaluateGoals(results);
   fs.mkdirSync(options.outDir, { recursive: true });
-  fs.writeFileSync(path.join(options.outDir, 'benchmarks.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const resultsFile = path.join(options.outDir, 'benchmarks.json');
+  if (options.only.length > 0 && !options.quick && fs.existsSync(resultsFile)) {
+    // --only: the scenarios run replace theirs in the previous full run's results, the others stay
+    const previous = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as BenchResults;
+    if (previous.mode === 'full') {
+      results.date = previous.date;
+      results.durationSeconds = previous.durationSeconds;
+      results.machine = previous.machine;
+      results.scenarios = [
+        ...previous.scenarios.map((old) => reports.find((report) => report.id === old.id) ?? old),
+        ...reports.filter((report) => !previous.scenarios.some((old) => old.id === report.id)),
+      ];
+    }
+  }
+  results.goals = evaluateGoals(results);
+  fs.writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   const reportFile = path.join(options.outDir, 'benchmarks.md');
   const kept = fs.existsSync(reportFile) ? markedSections(fs.readFileSync(reportFile, 'utf8')) : new Map<string, string>();
   fs.writeFileSync(reportFile, renderMarkdownReport(results, kept));

@@ -37,6 +37,9 @@ export interface ScenarioReport {
   /** Server-independent figures (e.g. the in-memory floor of a trace). */
   reference?: Record<string, number>;
   skipped?: string;
+  /** When this scenario ran (ISO), and the load average then: a `--only` run may re-measure it after the full run. */
+  measuredAt?: string;
+  loadAverage?: number[];
 }
 
 export interface MachineInfo {

@@ -108,6 +108,10 @@ export function renderMarkdownReport(results: BenchResults, kept: Map<string, st
       out.push(`**Skipped**: ${scenario.skipped}.`, '');
       continue;
     }
+    const measuredAt = scenario.measuredAt ?? results.date;
+    if (Date.parse(measuredAt) > Date.parse(results.date) + results.durationSeconds * 1000) {
+      out.push(`Re-measured on its own (\`--only\`) on ${measuredAt.slice(0, 10)} ${measuredAt.slice(11, 16)} UTC, after the full run; load average then ${(scenario.loadAverage ?? []).join(' / ')}.`, '');
+    }
     if (scenario.reference?.floorMs !== undefined) {
       out.push(`In-memory floor (no server, no network): **${formatValue(scenario.reference.floorMs, 'ms')}**.`, '');
     }

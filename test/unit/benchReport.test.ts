@@ -40,4 +40,17 @@ describe('the benchmark report', () => {
   it('writes no marked section when there was none', () => {
     expect(renderMarkdownReport(results)).not.toContain(':start -->');
   });
+
+  it('says when a scenario was re-measured on its own after the full run', () => {
+    const scenario = { id: 's', title: 'S', description: 'd', metrics: [{ key: 'x', label: 'x', unit: 'ms' as const, lowerIsBetter: true }], headline: 'x', runs: [] };
+    const report = renderMarkdownReport({
+      ...results,
+      scenarios: [
+        { ...scenario, measuredAt: '2026-11-24T06:00:30.000Z' },
+        { ...scenario, id: 't', title: 'T', measuredAt: '2026-11-24T08:00:00.000Z', loadAverage: [1.5, 1, 1] },
+      ],
+    });
+    expect(report.match(/Re-measured on its own/g)).toHaveLength(1);
+    expect(report).toContain('Re-measured on its own (`--only`) on 2026-11-24 08:00 UTC, after the full run; load average then 1.5 / 1 / 1.');
+  });
 });
