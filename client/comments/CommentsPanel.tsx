@@ -193,6 +193,7 @@ export function CommentsPanel({ editor, room, threadsRoom, documentId, me, taxon
   }, [active, aligned]);
 
   const setFilterPart = (part: ThreadFilter) => setFilter((f) => ({ ...f, ...part }));
+  const moreFilters = [filter.author, filter.termId, filter.assignedTo, filter.mentioning].filter(Boolean).length;
 
   const draftCard = draft && {
     from: draft.from,
@@ -229,18 +230,13 @@ export function CommentsPanel({ editor, room, threadsRoom, documentId, me, taxon
         <p className="comments-panel__counts" aria-live="polite">
           {counts.open} open · {counts.resolved} resolved
         </p>
-        {mayWrite && (
-          <button type="button" className="button button--small" onMouseDown={(e) => e.preventDefault()} onClick={() => commentRequest.current()}>
-            Comment on selection
-          </button>
-        )}
       </div>
       <p className="comments-panel__notice" role="status">
         {notice}
       </p>
       <fieldset className="comments-panel__filters">
         <legend className="visually-hidden">Filter threads</legend>
-        <label>
+        <label className="comments-panel__status">
           <span>Status</span>
           <select value={filter.status ?? 'all'} onChange={(e) => setFilterPart({ status: e.target.value as ThreadFilter['status'] })}>
             {(['open', 'resolved', 'all'] as const).map((s) => (
@@ -250,6 +246,12 @@ export function CommentsPanel({ editor, room, threadsRoom, documentId, me, taxon
             ))}
           </select>
         </label>
+        <p className="comments-panel__shown" aria-live="polite">
+          {shown.length === threads.length ? `${threads.length} ${threads.length === 1 ? 'thread' : 'threads'}` : `${shown.length} of ${threads.length} shown`}
+        </p>
+        <details className="comments-panel__more">
+          <summary>More filters{moreFilters > 0 ? ` (${moreFilters} on)` : ''}</summary>
+          <div className="comments-panel__more-body">
         <label>
           <span>Author</span>
           <select value={filter.author ?? ''} onChange={(e) => setFilterPart({ author: e.target.value || undefined })}>
@@ -280,10 +282,9 @@ export function CommentsPanel({ editor, room, threadsRoom, documentId, me, taxon
           <input type="checkbox" checked={!!filter.mentioning} onChange={(e) => setFilterPart({ mentioning: e.target.checked ? { id: me.id, name: me.name } : undefined })} />
           Mentioning me
         </label>
+          </div>
+        </details>
       </fieldset>
-      <p className="comments-panel__shown" aria-live="polite">
-        {shown.length === threads.length ? `${threads.length} ${threads.length === 1 ? 'thread' : 'threads'}` : `${shown.length} of ${threads.length} shown`}
-      </p>
       <ThreadColumn
         editor={editor}
         threads={shown}
@@ -308,7 +309,7 @@ export function CommentsPanel({ editor, room, threadsRoom, documentId, me, taxon
           />
         )}
       />
-      {threads.length === 0 && !draft && <p className="empty-state">No comments yet. Select some text and choose “Comment on selection”.</p>}
+      {threads.length === 0 && !draft && <p className="empty-state">No comments yet. Select some text and press Comment in the toolbar (Ctrl+Alt+M).</p>}
     </section>
   );
 }

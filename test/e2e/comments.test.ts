@@ -100,11 +100,15 @@ describe('comment threads', () => {
     const thread = threadOn(ben.page, PASSAGE);
     await expect.poll(() => thread.locator('.comment__mention').textContent(), { timeout: 10_000 }).toBe('@Ben Ortiz');
     await expect.poll(() => thread.getByLabel('Assigned to').inputValue()).not.toBe('');
+    await panel(ben.page).getByText('More filters').click();
     await panel(ben.page).getByLabel('Assigned to me').check();
     await panel(ben.page).getByLabel('Mentioning me').check();
     await expect.poll(() => panel(ben.page).locator('.comments-panel__shown').textContent()).toBe('1 thread');
+    await expect.poll(() => panel(ben.page).getByText(/^More filters/).textContent()).toBe('More filters (2 on)');
     await panel(ben.page).getByLabel('Assigned to me').uncheck();
     await panel(ben.page).getByLabel('Mentioning me').uncheck();
+    await expect.poll(() => panel(ben.page).getByText(/^More filters/).textContent()).toBe('More filters');
+    await panel(ben.page).getByText('More filters').click();
 
     // Ben's bell counts the mention and the assignment; opening the list and closing it clears the badge.
     const badge = ben.page.getByTestId('notification-badge');
