@@ -29,15 +29,22 @@ export interface CommentsFigures {
 }
 
 const LIST_ITEMS = '.comments-panel__list > li';
+const SHOWN = '.comments-panel__shown';
+
+/** What the panel says it shows when `shown` of `total` threads pass the filter. */
+function shownText(shown: number, total: number): string {
+  return shown === total ? `${total} threads` : `${shown} of ${total} shown`;
+}
 
 /**
  * Runs in the page before the app: notes when the list first holds `expected` threads, painted.
  * (A string: functions compiled by tsx carry helpers the page does not have.)
  */
-function watchFirstList(expected: number): string {
+function watchFirstList(expected: string): string {
   return `(() => {
     const observer = new MutationObserver(() => {
-      if (document.querySelectorAll('${LIST_ITEMS}').length < ${expected}) return;
+      if (document.querySelector('${SHOWN}')?.textContent !== ${JSON.stringify(expected)}) return;
+      if (document.querySelectorAll('${LIST_ITEMS}').length === 0) return;
       observer.disconnect();
       requestAnimationFrame(() => setTimeout(() => (window.__listPainted = performance.now())));
     });
@@ -47,9 +54,9 @@ function watchFirstList(expected: number): string {
 }
 
 /** Changes a filter control in the page and times it until the new list has been painted. */
-async function timeChange(page: Page, control: 'status' | 'assigned', value: string, expected: number): Promise<number> {
+async function timeChange(page: Page, control: 'status' | 'assigned', value: string, expected: string): Promise<number> {
   return page.evaluate(
-    async ({ control, value, expected, selector }) => {
+    async ({ control, value, expected, selector, shown }) => {
       const panel = document.querySelector('.comments-panel')!;
       const t0 = performance.now();
       if (control === 'status') {
@@ -60,14 +67,14 @@ async function timeChange(page: Page, control: 'status' | 'assigned', value: str
         const box = [...panel.querySelectorAll('label')].find((l) => l.textContent?.includes('Assigned to me'))!.querySelector('input')!;
         box.click();
       }
-      for (let i = 0; document.querySelectorAll(selector).length !== expected; i++) {
-        if (i > 600) throw new Error(`the list never showed ${expected} threads (${document.querySelectorAll(selector).length})`);
+      for (let i = 0; document.querySelector(shown)?.textContent !== expected || document.querySelectorAll(selector).length === 0; i++) {
+        if (i > 600) throw new Error(`the list never showed "${expected}" (${document.querySelector(shown)?.textContent})`);
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
       return performance.now() - t0;
     },
-    { control, value, expected, selector: LIST_ITEMS },
+    { control, value, expected, selector: LIST_ITEMS, shown: SHOWN },
   );
 }
 
@@ -90,22 +97,41 @@ export async function measureComments(threads = 2000, replies = 10_000, repeats 
   const wsUrl = `ws://127.0.0.1:${port}${SYNC_PATH_PREFIX}`;
   const browser = await launchBrowser();
   try {
+    // Join through the owner link the first start prints, as the first person would.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const ownerLink = /(\/invite#\S+)/.exec(server.output())?.[1];
+    if (!ownerLink) throw new Error('the server printed no owner link');
+    const lobby = await context.newPage();
+    await lobby.goto(`${httpUrl}${ownerLink}`);
+    const form = lobby.locator('form.invite-card');
+    await form.getByLabel('Display name').fill('Amina Diallo');
+    await form.getByRole('radio', { name: 'Teal' }).check();
+    await form.getByRole('button', { name: /^Join as/ }).click();
+    await lobby.waitForURL(`**/w/${BENCH_WORKSPACE}`);
+    const { token, me } = await lobby.evaluate((workspaceId) => {
+      const sessions = JSON.parse(localStorage.getItem('normspace:sessions') ?? '{}') as Record<string, { token: string }>;
+      const identity = JSON.parse(localStorage.getItem('normspace:identity') ?? '{}') as { id: string; name: string; color: string };
+      return { token: sessions[workspaceId]!.token, me: identity };
+    }, BENCH_WORKSPACE);
+    await lobby.close();
+
     const response = await fetch(`${httpUrl}/api/workspaces/${BENCH_WORKSPACE}/documents`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ title: 'Busy drafting season', kind: 'outcome-document' }),
     });
     if (response.status !== 201) throw new Error(`creating the document failed: ${response.status}`);
     const { document } = (await response.json()) as { document: { id: string } };
     const address = { workspaceId: BENCH_WORKSPACE, documentId: document.id };
+    const room = (channel?: 'threads') => `${roomName(channel ? { ...address, channel } : address)}?token=${token}`;
 
-    const text = connectProvider('y-websocket', wsUrl, roomName(address), new Y.Doc());
-    const threadsRoom = connectProvider('y-websocket', wsUrl, roomName({ ...address, channel: 'threads' }), new Y.Doc());
+    const text = connectProvider('y-websocket', wsUrl, room(), new Y.Doc());
+    const threadsRoom = connectProvider('y-websocket', wsUrl, room('threads'), new Y.Doc());
     await Promise.all([text.synced, threadsRoom.synced]);
-    const seeded = seedThreads(text.doc, threadsRoom.doc, threads, replies);
+    const seeded = seedThreads(text.doc, threadsRoom.doc, threads, replies, me);
     // Stored? A fresh client must see every thread.
     for (let attempt = 0; ; attempt++) {
-      const check = connectProvider('y-websocket', wsUrl, roomName({ ...address, channel: 'threads' }), new Y.Doc());
+      const check = connectProvider('y-websocket', wsUrl, room('threads'), new Y.Doc());
       await check.synced;
       const count = readThreads(check.doc).length;
       check.destroy();
@@ -116,10 +142,7 @@ export async function measureComments(threads = 2000, replies = 10_000, repeats 
     text.destroy();
     threadsRoom.destroy();
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    const me = seeded.people[0]!;
-    await context.addInitScript({ content: `localStorage.setItem('normspace:identity', ${JSON.stringify(JSON.stringify(me))});` });
-    await context.addInitScript({ content: watchFirstList(seeded.open) });
+    await context.addInitScript({ content: watchFirstList(shownText(seeded.open, seeded.threads)) });
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
     const cdp = await context.newCDPSession(page);
@@ -148,11 +171,12 @@ export async function measureComments(threads = 2000, replies = 10_000, repeats 
     const statusChangeMs: number[] = [];
     const assignedToMeMs: number[] = [];
     for (let i = 0; i < repeats; i++) {
-      statusChangeMs.push(await timeChange(page, 'status', 'resolved', seeded.resolved));
-      statusChangeMs.push(await timeChange(page, 'status', 'all', seeded.threads));
-      statusChangeMs.push(await timeChange(page, 'status', 'open', seeded.open));
-      assignedToMeMs.push(await timeChange(page, 'assigned', 'on', seeded.assignedToFirst));
-      assignedToMeMs.push(await timeChange(page, 'assigned', 'off', seeded.open));
+      const total = seeded.threads;
+      statusChangeMs.push(await timeChange(page, 'status', 'resolved', shownText(seeded.resolved, total)));
+      statusChangeMs.push(await timeChange(page, 'status', 'all', shownText(total, total)));
+      statusChangeMs.push(await timeChange(page, 'status', 'open', shownText(seeded.open, total)));
+      assignedToMeMs.push(await timeChange(page, 'assigned', 'on', shownText(seeded.assignedToFirst, total)));
+      assignedToMeMs.push(await timeChange(page, 'assigned', 'off', shownText(seeded.open, total)));
     }
     await context.close();
     return {

@@ -36,9 +36,8 @@ function locate(index: FragmentText, offset: number): { type: Y.XmlText; index: 
   return found;
 }
 
-/** Anchors the plain-text range [from, to) (offsets as in `indexFragmentText`). */
-export function createTextAnchor(fragment: Y.XmlFragment, from: number, to: number): TextAnchor | undefined {
-  const index = indexFragmentText(fragment);
+/** Anchors the plain-text range [from, to) (offsets as in `indexFragmentText`, which may be passed in). */
+export function createTextAnchor(fragment: Y.XmlFragment, from: number, to: number, index = indexFragmentText(fragment)): TextAnchor | undefined {
   const start = locate(index, from);
   const end = locate(index, to);
   if (!start || !end || to <= from) return undefined;
