@@ -5,6 +5,7 @@
 import { parseBenchOptions } from './BenchOptions.ts';
 import { writeAnalysisSection } from './analysis.ts';
 import { writeCommentsSection } from './comments.ts';
+import { writeExportSection } from './export.ts';
 import { runBench } from './runBench.ts';
 
 let options;
@@ -14,8 +15,8 @@ try {
   console.error((error as Error).message);
   process.exit(2);
 }
-// `analysis` and `comments` are sections of their own, not server scenarios
-const IN_PAGE_SECTIONS = ['analysis', 'comments'];
+// `analysis`, `comments` and `export` are sections of their own, not server scenarios
+const IN_PAGE_SECTIONS = ['analysis', 'comments', 'export'];
 const wants = (id: string) => options.only.length === 0 || options.only.includes(id);
 const serverScenarios = options.only.length === 0 || options.only.some((id) => !IN_PAGE_SECTIONS.includes(id));
 const results = serverScenarios ? await runBench(options) : { scenarios: [], goals: [] };
@@ -26,6 +27,10 @@ if (wants('analysis')) {
 if (wants('comments')) {
   console.log('comments: comment sidebar with many threads (issue 5), in Chromium');
   console.log(await writeCommentsSection(options.outDir, options.quick));
+}
+if (wants('export')) {
+  console.log('export: a 100-page report exported in every format (issue 7), through the API of our server');
+  console.log((await writeExportSection(options.outDir, options.quick)).section);
 }
 const failures = results.scenarios.flatMap((s) => s.runs.filter((r) => r.server === 'normspace' && (r.status !== 'ok' || !r.converged || r.lostUpdates !== 0)));
 for (const goal of results.goals) console.log(`${goal.met === undefined ? '·' : goal.met ? '✓' : '✗'} ${goal.goal}: ${goal.measured}`);

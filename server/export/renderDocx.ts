@@ -33,17 +33,21 @@ function initials(name: string): string {
   return name.split(/\s+/).filter(Boolean).slice(0, 3).map((part) => part[0]!.toUpperCase()).join('') || '?';
 }
 
+/** Paragraph styles of annex table cells: one style carries the size, so a cell's run needs no properties of its own. */
+const ANNEX_CELL_STYLES = { normal: 'AnnexCell', small: 'AnnexCellSmall' } as const;
+
 function annexBlock(block: AnnexBlock, small: boolean): FileChild {
   if (block.type === 'heading') return new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(block.text)] });
   if (block.type === 'paragraph') return new Paragraph({ children: [new TextRun(block.text)] });
-  const size = small ? 16 : 18;
+  const style = small ? ANNEX_CELL_STYLES.small : ANNEX_CELL_STYLES.normal;
   const cell = (text: string, column: number, header: boolean) =>
     new TableCell({
       shading: header ? { type: ShadingType.CLEAR, fill: 'E8EDF4', color: 'auto' } : undefined,
       children: [
         new Paragraph({
-          alignment: block.numeric[column] ? AlignmentType.RIGHT : AlignmentType.LEFT,
-          children: [new TextRun({ text, bold: header || undefined, size })],
+          style,
+          alignment: block.numeric[column] ? AlignmentType.RIGHT : undefined,
+          children: [header ? new TextRun({ text, bold: true }) : new TextRun(text)],
         }),
       ],
     });
@@ -181,6 +185,8 @@ export async function renderDocx(report: Report): Promise<Buffer> {
         },
         { id: 'Code', name: 'Code', basedOn: 'Normal', next: 'Normal', run: { font: 'Courier New', size: 19 }, paragraph: { shading: { type: ShadingType.CLEAR, fill: 'F4F5F7', color: 'auto' } } },
         { id: 'Subtitle', name: 'Subtitle', basedOn: 'Normal', next: 'Normal', run: { size: 30, color: '3B4A5E' } },
+        { id: ANNEX_CELL_STYLES.normal, name: 'Annex cell', basedOn: 'Normal', run: { size: 18 }, paragraph: { spacing: { after: 0 } } },
+        { id: ANNEX_CELL_STYLES.small, name: 'Annex cell (small)', basedOn: 'Normal', run: { size: 16 }, paragraph: { spacing: { after: 0 } } },
         { id: 'TOCHeading', name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { font: 'Calibri Light', size: 32, color: '12305A' } },
       ],
     },
