@@ -79,6 +79,8 @@ export function memoryScenario(docs: number): Scenario {
             await open(warm);
             await write(warm);
             await idleFor(context.quick ? 1500 : 2500); // Normspace: the idle documents go dormant, as below
+            await open(spread(rooms.slice(docs))); // a second client wakes them (Normspace), as below
+            await idleFor(context.quick ? 1500 : 2500);
             await closeAll();
             const baseline = await footprint();
 
