@@ -26,19 +26,22 @@ const ms = (value: number) => `${Math.round(value).toLocaleString('en')} ms`;
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`);
 const count = (value: number) => value.toLocaleString('en');
 
-/** Whether a format met its goal: on its first export and on the median of the next ones. */
-export function exportGoalMet(figures: FormatFigures): boolean | undefined {
+/** A goal's verdict for one case: on the median of the repeated exports, and on the first one after the server started. */
+export function exportGoalVerdict(figures: FormatFigures): string {
   const goal = EXPORT_GOALS_MS[figures.format];
-  return goal === undefined ? undefined : Math.max(figures.firstMs, median(figures.runsMs)) <= goal;
+  if (goal === undefined) return '—';
+  const warm = median(figures.runsMs) <= goal;
+  const first = figures.firstMs <= goal;
+  return `≤ ${ms(goal)}: ${warm ? '**met**' : '**not met**'}${warm === first ? '' : ` (first export: ${first ? 'met' : 'not met'})`}`;
 }
 
 export function renderExportSection(f: ExportFigures, quick: boolean): string {
   const rows = f.formats.map((format) => {
-    const goal = EXPORT_GOALS_MS[format.format];
-    const met = exportGoalMet(format);
-    return `| ${LABELS[format.format] ?? format.format}${format.full ? '' : ', text only'} | ${ms(format.firstMs)} | ${ms(median(format.runsMs))} / ${ms(Math.max(...format.runsMs))} | ${size(format.bytes)}${format.pages ? `, ${count(format.pages)} pages` : ''} | ${size(format.serverRssPeakBytes)} | ${goal === undefined ? '—' : `≤ ${ms(goal)}: ${met ? '**met**' : '**not met**'}`} |`;
+    return `| ${LABELS[format.format] ?? format.format}${format.full ? '' : ', text only'} | ${ms(format.firstMs)} | ${ms(median(format.runsMs))} / ${ms(Math.max(...format.runsMs))} | ${size(format.bytes)}${format.pages ? `, ${count(format.pages)} pages` : ''} | ${size(format.serverRssPeakBytes)} | ${exportGoalVerdict(format)} |`;
   });
   const s = f.stats;
+  const html = f.formats.find((format) => format.format === 'html' && format.full);
+  const pdf = f.formats.find((format) => format.format === 'pdf' && format.full);
   return [
     START,
     '## Export of a long report (issue 7)',
@@ -56,6 +59,12 @@ export function renderExportSection(f: ExportFigures, quick: boolean): string {
     `| Format | First export | Next ${f.formats[0]?.runsMs.length ?? 0}: median / max | Size | Server memory peak | Goal |`,
     '| --- | --- | --- | --- | --- | --- |',
     ...rows,
+    '',
+    `The issue's targets are DOCX ≤ ${ms(EXPORT_GOALS_MS.docx!)} and PDF ≤ ${ms(EXPORT_GOALS_MS.pdf!)} for a 100-page document: the text alone is that document; with`,
+    'everything on, notes, comments and annexes more than double it. The server\'s own part of a PDF is the HTML export',
+    `(reading the rooms, numbering, annexes, rendering: ${html ? ms(median(html.runsMs)) : '?'} above); the rest${pdf ? ` of the ${ms(median(pdf.runsMs))}` : ''} is headless Chromium laying out and printing`,
+    'the pages as a tagged PDF with bookmarks (untagged printing is about twice as fast but loses the bookmarks and the',
+    'structure screen readers use, so it is kept). The DOCX time is mostly the `docx` package serialising its XML.',
     '',
     `Building the report in the bench (ProseMirror JSON converted in one Yjs transaction, threads in another) took ${ms(f.buildMs)};`,
     `sending it (${size(f.updateBytes.text)} of text and tags, ${size(f.updateBytes.threads)} of threads) until a second client had it back, ${ms(f.pushMs)}.`,

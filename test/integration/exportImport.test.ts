@@ -177,6 +177,15 @@ describe('export', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 
+  it('lets a viewer export what they may read, and nobody without a session', async () => {
+    const viewer = await server.memberWith('viewer', { name: 'Vic Viewer' });
+    const request = { format: 'markdown', documents: [documentId] };
+    const asViewer = await apiRequest(server, `/api/workspaces/${WS}/exports`, { method: 'POST', body: JSON.stringify(request), token: viewer.token });
+    expect(asViewer.status).toBe(200);
+    expect(await asViewer.text()).toContain('Supply chains and shared norms');
+    expect((await apiRequest(server, `/api/workspaces/${WS}/exports`, { method: 'POST', body: JSON.stringify(request), token: null })).status).toBe(401);
+  });
+
   it('refuses bad requests with a clear error', async () => {
     expect((await exportFile({ format: 'docx', documents: [] })).status).toBe(400);
     const missing = await exportFile({ format: 'docx', documents: ['nope'] });
