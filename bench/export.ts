@@ -65,6 +65,7 @@ export function renderExportSection(f: ExportFigures, quick: boolean): string {
     `(reading the rooms, numbering, annexes, rendering: ${html ? ms(median(html.runsMs)) : '?'} above); the rest${pdf ? ` of the ${ms(median(pdf.runsMs))}` : ''} is headless Chromium laying out and printing`,
     'the pages as a tagged PDF with bookmarks (untagged printing is about twice as fast but loses the bookmarks and the',
     'structure screen readers use, so it is kept). The DOCX time is mostly the `docx` package serialising its XML.',
+    'On this shared 2-core machine, runs a few minutes apart differed by up to 2× while other work ran.',
     '',
     `Building the report in the bench (ProseMirror JSON converted in one Yjs transaction, threads in another) took ${ms(f.buildMs)};`,
     `sending it (${size(f.updateBytes.text)} of text and tags, ${size(f.updateBytes.threads)} of threads) until a second client had it back, ${ms(f.pushMs)}.`,
