@@ -64,10 +64,19 @@ export function ThreadColumn({ editor, threads, places, active, aligned, draft, 
     const list = listRef.current;
     if (!list || editor.isDestroyed) return;
     const listTop = list.getBoundingClientRect().top;
+    const blocks = editor.view.dom.children;
+    const first = blocks[0] as HTMLElement | undefined;
+    // block.offsetTop is relative to the blocks' common offset parent: anchor it on the first block
+    const base = first ? first.getBoundingClientRect().top - listTop - first.offsetTop : 0;
+    const near = (y: number) => y > -window.innerHeight * 2 - listTop && y < window.innerHeight * 3 - listTop;
+    // The top of the passage's line near the window; far from it, the top of its block is enough
+    // (cheap: one offsetTop instead of measuring a text range, for thousands of threads).
     const desiredOf = (from: number | undefined, previous: number) => {
       if (!aligned || from === undefined) return previous;
       try {
-        return editor.view.coordsAtPos(from).top - listTop;
+        const block = blocks[editor.state.doc.resolve(from).index(0)] as HTMLElement | undefined;
+        const rough = block ? base + block.offsetTop : previous;
+        return block && !near(rough) ? rough : editor.view.coordsAtPos(from).top - listTop;
       } catch {
         return previous;
       }
