@@ -38,6 +38,14 @@ export function renderCommentsSection(label: string, f: CommentsFigures, quick: 
     '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
+    ...(f.firstRenderMs > COMMENTS_GOALS.firstRenderMs
+      ? [
+          'First render over its goal: in the CPU profile (`BENCH_CHROME_PROFILE`) most of that time is the editor building the',
+          'long text itself (y-tiptap applying the synced document) when it arrives after the threads; the thread column',
+          '(anchoring, placing, rendering the cards near the window) takes a few hundred milliseconds of it.',
+          '',
+        ]
+      : []),
     `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${quick ? ' (quick mode)' : ''}; reproduce with \`npm run build && npm run bench -- --only comments\``,
     '(`BENCH_CHROME_PROFILE=<dir>` adds a CPU profile of the page load).',
     END,
