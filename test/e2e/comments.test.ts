@@ -211,6 +211,24 @@ describe('comment threads', () => {
     }
   });
 
+  it('opens each document\'s threads room once per tab, however many pages are visited', async () => {
+    const page = await amina.context.newPage();
+    const opened: string[] = [];
+    page.on('websocket', (socket) => {
+      const path = new URL(socket.url()).pathname;
+      if (path.endsWith('/threads')) opened.push(path);
+    });
+    await page.goto(amina.page.url().replace(/\/d\/.*$/, ''));
+    await page.locator('.document-list').getByRole('link', { name: 'Incident reporting' }).click();
+    await threadOn(page, PASSAGE).waitFor();
+    await page.getByRole('link', { name: /Best Practice Forum/ }).first().click();
+    await page.locator('.document-list').getByRole('link', { name: 'Incident reporting' }).click();
+    await threadOn(page, PASSAGE).waitFor();
+    expect(opened.length).toBeGreaterThan(0);
+    expect(opened.length).toBe(new Set(opened).size);
+    await page.close();
+  });
+
   it('has no serious or critical accessibility problems with the panel open', async () => {
     expect(await seriousViolations(ben.page)).toEqual([]);
     await screenshot(amina.page, 'comments-panel-amina');
