@@ -22,6 +22,9 @@ export const NORMSPACE_BENCH_ENV: Record<string, string> = {
   STATIC_DIR: './.bench-no-static',
 };
 
+/** The owner session of each data directory, kept across restarts of the server on it (its key is in the directory). */
+const sessions = new Map<string, string>();
+
 /** Our server, `server/main.ts`, as its own process with a temp DATA_DIR. */
 export async function startNormspace(settings: ServerSettings): Promise<ServerUnderTest> {
   const port = await findFreePort();
@@ -35,14 +38,15 @@ export async function startNormspace(settings: ServerSettings): Promise<ServerUn
   // A fresh data directory prints the owner link: the bench joins with it, as the first person would.
   // Later starts on the same directory print none; rooms made earlier keep their (still valid) token.
   const ownerLink = /\/invite#(\S+)/.exec(proc.output())?.[1];
-  const session = ownerLink ? await redeemOwnerLink(httpUrl, ownerLink) : undefined;
+  if (ownerLink) sessions.set(settings.dataDir, await redeemOwnerLink(httpUrl, ownerLink));
+  const session = sessions.get(settings.dataDir);
   return toServerUnderTest(proc, {
     kind: 'normspace',
     protocol: 'y-websocket',
     wsUrl: `ws://127.0.0.1:${port}${SYNC_PATH_PREFIX}`,
     settings,
     createRooms: (count) => {
-      if (!session) throw new Error('no session: documents can only be created on a first start');
+      if (!session) throw new Error('no owner session for this data directory');
       return createDocuments(httpUrl, session, count);
     },
   });
