@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/access/roles.ts';
+import { subscribeStorageKey } from '../identity/subscribeStorageKey.ts';
 
 /** What this browser keeps of a workspace it joined: the session token and who it made us. */
 export interface StoredSession {
@@ -68,13 +69,5 @@ export function forgetSession(workspaceId: string): void {
 }
 
 export function subscribeSessions(listener: () => void): () => void {
-  listeners.add(listener);
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === KEY) listener();
-  };
-  window.addEventListener('storage', onStorage);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
-  };
+  return subscribeStorageKey(KEY, listeners, listener);
 }

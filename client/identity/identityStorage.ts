@@ -1,4 +1,5 @@
 import { isUserColor } from './userColors.ts';
+import { subscribeStorageKey } from './subscribeStorageKey.ts';
 
 /** How this person appears to others: in presence lists and on their caret. */
 export interface Identity {
@@ -77,13 +78,5 @@ export function writeIdentity(identity: Omit<Identity, 'id'> & { id?: string }):
 }
 
 export function subscribeIdentity(listener: () => void): () => void {
-  listeners.add(listener);
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === KEY) listener();
-  };
-  window.addEventListener('storage', onStorage);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
-  };
+  return subscribeStorageKey(KEY, listeners, listener);
 }
