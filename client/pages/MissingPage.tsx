@@ -12,7 +12,7 @@ export function MissingPage({ title, text }: { title: string; text: string }) {
       <main id="main" tabIndex={-1} className="message-page">
         <h1 className="page-title">{title}</h1>
         <p>{text}</p>
-        {readSessions() && Object.keys(readSessions()).length > 0 && (
+        {Object.keys(readSessions()).length > 0 && (
           <p>
             <Link href="/">Go to your workspace</Link>
           </p>

@@ -38,7 +38,7 @@ function newId(prefix: string): string {
 /**
  * Who may enter which workspace, with which role: invites, members, sessions. The server asks it
  * about every websocket upgrade and API call; the admin CLI uses it on the same data directory.
- * Listeners hear of every change, including those made by another process (see `watch`).
+ * Listeners hear of changes to existing members, including those made by another process (see `watch`).
  */
 export class AccessService {
   private readonly listeners = new Set<() => void>();
@@ -78,7 +78,6 @@ export class AccessService {
       maxUses: request.maxUses ?? null,
     };
     await this.store.createInvite(invite);
-    this.notify();
     return { invite, token: await this.tokens.signInvite(invite.id, invite.workspaceId, invite.expiresAt) };
   }
 
@@ -113,7 +112,6 @@ export class AccessService {
       const failure = { missing: AuthFailures.inviteInvalid, revoked: AuthFailures.inviteRevoked, expired: AuthFailures.inviteExpired, 'used-up': AuthFailures.inviteUsedUp }[outcome];
       return { ok: false, failure };
     }
-    this.notify();
     return { ok: true, member, session: await this.issueSession(member) };
   }
 
@@ -121,7 +119,6 @@ export class AccessService {
   async addMember(workspaceId: string, name: string, role: Role): Promise<MemberRecord> {
     const member = this.newMember(workspaceId, name, role, null);
     await this.store.addMember(member);
-    this.notify();
     return member;
   }
 
@@ -162,12 +159,14 @@ export class AccessService {
   }
 
   async revokeInvite(inviteId: string): Promise<boolean> {
-    const revoked = await this.store.revokeInvite(inviteId, this.now());
-    if (revoked) this.notify();
-    return revoked;
+    return this.store.revokeInvite(inviteId, this.now());
   }
 
-  /** Called after any change of members or invites, from this process or (with `watch`) another. */
+  /**
+   * Called after a member's role changes or a member is removed, in this process, or after any change
+   * committed by another process (seen by `watch`): what open connections may do must be reviewed.
+   * New invites and new members change nothing for existing connections, so they do not call it.
+   */
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

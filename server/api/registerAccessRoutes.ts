@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { z } from 'zod';
 import {
   CreateInviteRequestSchema,
   InspectInviteRequestSchema,
@@ -15,10 +14,10 @@ import {
   type SessionResponse,
 } from '../../shared/access/accessApi.ts';
 import { canManageRole } from '../../shared/access/permissions.ts';
-import type { ApiError } from '../../shared/api.ts';
 import type { AccessService } from '../access/AccessService.ts';
 import type { InviteRecord, MemberRecord } from '../access/AccessStore.ts';
 import type { WorkspaceService } from '../workspace/WorkspaceService.ts';
+import { badRequest, errorReply } from './apiReplies.ts';
 import { requireRole } from './authenticateRequests.ts';
 
 const toMemberView = (member: MemberRecord): MemberView => ({
@@ -38,12 +37,6 @@ const toInviteView = (invite: InviteRecord): InviteView => ({
   maxUses: invite.maxUses,
 });
 
-function fail(reply: FastifyReply, status: number, error: string, issues: z.core.$ZodIssue[] = []): FastifyReply {
-  const body: ApiError = { error };
-  if (issues.length > 0) body.details = issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
-  return reply.code(status).send(body);
-}
-
 type WorkspaceParams = { Params: { workspace: string } };
 type MemberParams = { Params: { workspace: string; member: string } };
 type InviteParams = { Params: { workspace: string; invite: string } };
@@ -59,21 +52,21 @@ export function registerAccessRoutes(app: FastifyInstance, deps: { access: Acces
 
   app.post('/api/invites/inspect', async (request, reply) => {
     const body = InspectInviteRequestSchema.safeParse(request.body);
-    if (!body.success) return fail(reply, 400, 'invalid invite', body.error.issues);
+    if (!body.success) return badRequest(reply, 'invalid invite', body.error.issues);
     const checked = await access.inspectInvite(body.data.token);
-    if (!checked.ok) return fail(reply, checked.failure.status, checked.failure.error);
+    if (!checked.ok) return errorReply(reply, checked.failure.status, checked.failure.error);
     const workspace = await workspaceMeta(checked.invite.workspaceId);
-    if (!workspace) return fail(reply, 404, 'The workspace of this invite no longer exists');
+    if (!workspace) return errorReply(reply, 404, 'The workspace of this invite no longer exists');
     return { workspace, role: checked.invite.role, expiresAt: checked.invite.expiresAt } satisfies InviteInspection;
   });
 
   app.post('/api/invites/redeem', async (request, reply) => {
     const body = RedeemInviteRequestSchema.safeParse(request.body);
-    if (!body.success) return fail(reply, 400, 'invalid request', body.error.issues);
+    if (!body.success) return badRequest(reply, 'invalid request', body.error.issues);
     const joined = await access.redeemInvite(body.data.token, body.data.name);
-    if (!joined.ok) return fail(reply, joined.failure.status, joined.failure.error);
+    if (!joined.ok) return errorReply(reply, joined.failure.status, joined.failure.error);
     const workspace = await workspaceMeta(joined.member.workspaceId);
-    if (!workspace) return fail(reply, 404, 'The workspace of this invite no longer exists');
+    if (!workspace) return errorReply(reply, 404, 'The workspace of this invite no longer exists');
     request.log.info({ workspace: workspace.id, member: joined.member.id, role: joined.member.role }, 'member joined');
     return reply.code(201).send({ session: joined.session, member: toMemberView(joined.member), workspace } satisfies RedeemInviteResponse);
   });
@@ -81,7 +74,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: { access: Acces
   app.get('/api/session', async (request, reply) => {
     const member = request.member!;
     const workspace = await workspaceMeta(member.workspaceId);
-    if (!workspace) return fail(reply, 404, 'workspace not found');
+    if (!workspace) return errorReply(reply, 404, 'workspace not found');
     return { member: toMemberView(member), workspace } satisfies SessionResponse;
   });
 
@@ -94,11 +87,11 @@ export function registerAccessRoutes(app: FastifyInstance, deps: { access: Acces
   const manageable = async (request: { params: { workspace: string; member: string } }, reply: FastifyReply, actor: MemberRecord) => {
     const target = await access.store.getMember(request.params.member);
     if (!target || target.workspaceId !== request.params.workspace || target.removedAt !== null) {
-      fail(reply, 404, 'member not found');
+      errorReply(reply, 404, 'member not found');
       return undefined;
     }
     if (!canManageRole(actor.role, target.role)) {
-      fail(reply, 403, `Your role (${actor.role}) cannot change a member who is ${target.role}`);
+      errorReply(reply, 403, `Your role (${actor.role}) cannot change a member who is ${target.role}`);
       return undefined;
     }
     return target;
@@ -111,11 +104,11 @@ export function registerAccessRoutes(app: FastifyInstance, deps: { access: Acces
     const actor = requireRole(request, reply, 'members.manage');
     if (!actor) return reply;
     const body = UpdateMemberRequestSchema.safeParse(request.body);
-    if (!body.success) return fail(reply, 400, 'invalid change', body.error.issues);
+    if (!body.success) return badRequest(reply, 'invalid change', body.error.issues);
     const target = await manageable(request, reply, actor);
     if (!target) return reply;
-    if (!canManageRole(actor.role, body.data.role)) return fail(reply, 403, `Your role (${actor.role}) cannot make someone ${body.data.role}`);
-    if (body.data.role !== 'owner' && (await isLastOwner(target))) return fail(reply, 409, 'A workspace needs at least one owner');
+    if (!canManageRole(actor.role, body.data.role)) return errorReply(reply, 403, `Your role (${actor.role}) cannot make someone ${body.data.role}`);
+    if (body.data.role !== 'owner' && (await isLastOwner(target))) return errorReply(reply, 409, 'A workspace needs at least one owner');
     await access.setRole(target.id, body.data.role);
     request.log.info({ workspace: target.workspaceId, member: target.id, role: body.data.role }, 'member role changed');
     return { member: toMemberView({ ...target, role: body.data.role }) };
@@ -126,7 +119,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: { access: Acces
     if (!actor) return reply;
     const target = await manageable(request, reply, actor);
     if (!target) return reply;
-    if (await isLastOwner(target)) return fail(reply, 409, 'A workspace needs at least one owner');
+    if (await isLastOwner(target)) return errorReply(reply, 409, 'A workspace needs at least one owner');
     await access.removeMember(target.id);
     request.log.info({ workspace: target.workspaceId, member: target.id }, 'member removed');
     return reply.code(204).send();
@@ -142,8 +135,8 @@ export function registerAccessRoutes(app: FastifyInstance, deps: { access: Acces
     const actor = requireRole(request, reply, 'members.manage');
     if (!actor) return reply;
     const body = CreateInviteRequestSchema.safeParse(request.body);
-    if (!body.success) return fail(reply, 400, 'invalid invite', body.error.issues);
-    if (!canManageRole(actor.role, body.data.role)) return fail(reply, 403, `Your role (${actor.role}) cannot invite someone as ${body.data.role}`);
+    if (!body.success) return badRequest(reply, 'invalid invite', body.error.issues);
+    if (!canManageRole(actor.role, body.data.role)) return errorReply(reply, 403, `Your role (${actor.role}) cannot invite someone as ${body.data.role}`);
     const { invite, token } = await access.createInvite({
       workspaceId: actor.workspaceId,
       role: body.data.role,
@@ -159,8 +152,8 @@ export function registerAccessRoutes(app: FastifyInstance, deps: { access: Acces
     const actor = requireRole(request, reply, 'members.manage');
     if (!actor) return reply;
     const invite = await access.store.getInvite(request.params.invite);
-    if (!invite || invite.workspaceId !== request.params.workspace) return fail(reply, 404, 'invite not found');
-    if (!canManageRole(actor.role, invite.role)) return fail(reply, 403, `Your role (${actor.role}) cannot withdraw an invite for ${invite.role}`);
+    if (!invite || invite.workspaceId !== request.params.workspace) return errorReply(reply, 404, 'invite not found');
+    if (!canManageRole(actor.role, invite.role)) return errorReply(reply, 403, `Your role (${actor.role}) cannot withdraw an invite for ${invite.role}`);
     await access.revokeInvite(invite.id);
     request.log.info({ workspace: invite.workspaceId, invite: invite.id }, 'invite revoked');
     return reply.code(204).send();
