@@ -27,7 +27,6 @@ export const configOptions = {
   ownerLinkTtlHours: { env: 'OWNER_LINK_TTL_HOURS', default: 72, doc: 'Validity of the owner link printed at start while the workspace has no owner.', schema: z.coerce.number().int().min(1) },
   accessPollMs: { env: 'ACCESS_POLL_MS', default: 1000, doc: 'How often the server looks for member and invite changes made by the admin CLI.', schema: z.coerce.number().int().min(50) },
   staticDir: { env: 'STATIC_DIR', default: './dist/client', doc: 'Built web app to serve (from `npm run build`).', schema: z.string().min(1) },
-  chromePath: { env: 'CHROME_PATH', default: '/usr/bin/chromium', doc: 'Chromium or Chrome binary that prints PDF exports (without one, PDF export answers 503).', schema: z.string().min(1) },
   maxImportBytes: { env: 'MAX_IMPORT_BYTES', default: 20 * 1024 * 1024, doc: 'Largest file accepted for import (DOCX, Markdown, HTML).', schema: z.coerce.number().int().min(1024) },
 } as const;
 

@@ -104,7 +104,7 @@ export async function createNormspaceServer(
     access,
     health: () => ({ version: VERSION, loadedDocuments: rooms.loadedCount, connections: sync.connectionCount }),
   });
-  registerExportRoutes(app, { rooms, workspaces, config });
+  registerExportRoutes(app, { rooms, workspaces });
   registerImportRoutes(app, { rooms, workspaces, config });
   registerWebApp(app, path.resolve(config.staticDir), log);
 

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ExportRequestSchema } from '../../shared/export/ExportRequest.ts';
 import { WorkspaceIdSchema } from '../../shared/ids.ts';
-import type { Config } from '../config.ts';
-import { PdfPrinter, PdfUnavailableError } from '../export/PdfPrinter.ts';
 import { runExport } from '../export/runExport.ts';
 import type { RoomRegistry } from '../sync/RoomRegistry.ts';
 import type { WorkspaceService } from '../workspace/WorkspaceService.ts';
@@ -12,7 +10,6 @@ import type { AccessConfig } from './routeAccess.ts';
 export interface ExportRouteDeps {
   rooms: RoomRegistry;
   workspaces: WorkspaceService;
-  config: Pick<Config, 'chromePath'>;
 }
 
 /**
@@ -20,10 +17,7 @@ export interface ExportRouteDeps {
  * (Content-Disposition: attachment). Requires read access: whoever may read the documents may
  * export them.
  */
-export function registerExportRoutes(app: FastifyInstance, { rooms, workspaces, config }: ExportRouteDeps): void {
-  const pdf = new PdfPrinter(config.chromePath);
-  app.addHook('onClose', () => pdf.close());
-
+export function registerExportRoutes(app: FastifyInstance, { rooms, workspaces }: ExportRouteDeps): void {
   app.post<{ Params: { workspace: string } }>(
     '/api/workspaces/:workspace/exports',
     { config: { access: 'read' } satisfies AccessConfig },
@@ -33,22 +27,17 @@ export function registerExportRoutes(app: FastifyInstance, { rooms, workspaces, 
       const body = ExportRequestSchema.safeParse(request.body);
       if (!body.success) return badRequest(reply, 'invalid export', body.error.issues);
       const started = performance.now();
-      try {
-        const result = await runExport({ rooms, workspaces, pdf }, workspaceId.data, body.data, `${request.protocol}://${request.host}`);
-        if (!result.ok) return errorReply(reply, result.status, result.error, result.details);
-        request.log.info(
-          { workspace: workspaceId.data, format: body.data.format, documents: body.data.documents.length, bytes: result.body.byteLength, ms: Math.round(performance.now() - started) },
-          'export',
-        );
-        return reply
-          .header('content-type', result.contentType)
-          .header('content-disposition', `attachment; filename="${result.fileName}"`)
-          .header('cache-control', 'no-store')
-          .send(result.body);
-      } catch (error) {
-        if (error instanceof PdfUnavailableError) return errorReply(reply, 503, error.message);
-        throw error;
-      }
+      const result = await runExport({ rooms, workspaces }, workspaceId.data, body.data, `${request.protocol}://${request.host}`);
+      if (!result.ok) return errorReply(reply, result.status, result.error, result.details);
+      request.log.info(
+        { workspace: workspaceId.data, format: body.data.format, documents: body.data.documents.length, bytes: result.body.byteLength, ms: Math.round(performance.now() - started) },
+        'export',
+      );
+      return reply
+        .header('content-type', result.contentType)
+        .header('content-disposition', `attachment; filename="${result.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(result.body);
     },
   );
 }

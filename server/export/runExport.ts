@@ -1,4 +1,3 @@
-import { escapeHtml } from '../../shared/comments/commentMarkup.ts';
 import { exportFileName } from '../../shared/export/exportFileName.ts';
 import { EXPORT_FORMAT_INFO } from '../../shared/export/exportFormats.ts';
 import type { ExportRequest } from '../../shared/export/ExportRequest.ts';
@@ -11,13 +10,12 @@ import { exportTaxonomy } from '../../shared/taxonomy/taxonomyJson.ts';
 import type { RoomRegistry } from '../sync/RoomRegistry.ts';
 import type { WorkspaceService } from '../workspace/WorkspaceService.ts';
 import { loadReport, loadTaxonomy } from './loadReport.ts';
-import type { PdfPrinter } from './PdfPrinter.ts';
+import { renderPdf } from './pdf/renderPdf.ts';
 import { renderDocx } from './renderDocx.ts';
 
 export interface ExportDeps {
   rooms: RoomRegistry;
   workspaces: WorkspaceService;
-  pdf: PdfPrinter;
 }
 
 export type ExportResult =
@@ -47,7 +45,7 @@ export async function runExport(deps: ExportDeps, workspaceId: string, request: 
     case 'docx':
       return done(await renderDocx(report));
     case 'pdf':
-      return done(await deps.pdf.print(renderReportHtml(report), request.pageSize, escapeHtml(report.title)));
+      return done(await renderPdf(report));
     case 'html':
       return done(renderReportHtml(report));
     case 'markdown':

@@ -37,7 +37,7 @@ export const fixtureContent: JSONContent = {
         { type: 'tableRow', content: [cell('tableCell', 'Supply chain | integrity'), cell('tableCell', 'Paris Call, GCSC')] },
       ],
     },
-    { type: 'blockquote', content: [p(t('A question for the next call.'))] },
+    { type: 'blockquote', content: [p(t('A question for the next call (Будапешт, Αθήνα).'))] },
     p(t('<script>window.__xss = 1</script><img src=x onerror="window.__xss=2">'), t(' bad link', [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }])),
   ],
 };

@@ -153,19 +153,44 @@ describe('export', () => {
     expect(taxonomy.format).toBe('normspace-taxonomy');
   });
 
-  it('prints a PDF whose text holds the headings and the annex tables (pdftotext); LibreOffice opens the DOCX', async () => {
-    const response = await exportFile({ format: 'pdf', documents: [documentId], titlePage: true, tableOfContents: true, tags: 'footnotes', annexes: ['matrix', 'coverage'], pageSize: 'letter' });
+  it('lays out a PDF: contents with page numbers, notes and comments linked both ways, annex tables, footers (pdftotext, pdfinfo); LibreOffice opens the DOCX', async () => {
+    const response = await exportFile({ format: 'pdf', documents: [documentId], titlePage: true, tableOfContents: true, comments: true, tags: 'footnotes', annexes: ['matrix', 'coverage'], pageSize: 'letter' });
     expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ns-pdf-'));
-    fs.writeFileSync(path.join(dir, 'report.pdf'), bytes);
-    const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
+    const file = path.join(dir, 'report.pdf');
+    fs.writeFileSync(file, bytes);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const pages = text.split('\f');
     expect(text).toContain('Supply chains and shared norms');
-    expect(text).toContain('Findings');
     expect(text).toContain('Annex A. Norms × agreements matrix');
     expect(text).toMatch(/Private sector\s+1\s+1/);
-    expect(execFileSync('pdfinfo', [path.join(dir, 'report.pdf')], { encoding: 'utf8' })).toMatch(/Page size:\s+612 x 792/);
+    // The contents (page 2, after the title page) give each heading the page it is printed on.
+    expect(pages[1]).toContain('Contents');
+    const pageOf = (label: string) => Number(new RegExp(`${label}[ .]*(\\d+)\\s*$`, 'm').exec(pages[1]!)?.[1]);
+    for (const heading of ['Findings', 'Annex A. Norms × agreements matrix', 'Annex B. Stakeholder-group coverage']) {
+      const page = pageOf(heading);
+      expect(page, heading).toBeGreaterThan(2);
+      expect(pages[page - 1], heading).toMatch(new RegExp(`^\\s*${heading}\\s*$`, 'm'));
+    }
+    // Notes and open comments follow the chapter; comment markup is set, never shown raw; the resolved thread is left out.
+    expect(text).toMatch(/1\.\s+GCSC norms \(2019\) \(Agreement\); Paris Call \(2018\) \(Agreement\); GGE i · Supply-chain integrity \(Norm\)\. Tagged by Alice Ndiaye\./);
+    expect(text).toContain('Is this really shared? <script>window.__xss=3</script>');
+    expect(text).toContain('Yes, see the matrix.');
+    expect(text).not.toContain('Resolved already');
+    // Words in other scripts keep their letters (the embedded faces cover Greek and Cyrillic).
+    expect(text).toContain('(Будапешт, Αθήνα)');
+    // Every page after the title page has the footer with its number.
+    expect(pages[2]).toMatch(new RegExp(`Chapter 2: Supply chains\\s+3\\s*/\\s*${pages.filter((page) => page.trim()).length}\\s*$`));
+    // Marks and entries are named destinations that link to each other; headings are bookmarks.
+    const destinations = execFileSync('pdfinfo', ['-dests', file], { encoding: 'utf8' });
+    for (const name of ['note-1', 'note-ref-1', 'note-2', 'comment-1', 'comment-ref-1', 'chapter-1-h2', 'annex-matrix']) expect(destinations).toContain(`"${name}"`);
+    expect(bytes.toString('latin1')).toContain('/Title (Findings)');
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+612 x 792/);
+    expect(info).toMatch(/Title:\s+Chapter 2: Supply chains/);
     if (fs.existsSync('/usr/bin/soffice')) {
       const docx = Buffer.from(await (await exportFile({ format: 'docx', documents: [documentId], titlePage: true, tableOfContents: true, comments: true, tags: 'footnotes', annexes: ['matrix'] })).arrayBuffer());
       fs.writeFileSync(path.join(dir, 'report.docx'), docx);

@@ -1,0 +1,98 @@
+import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The faces a PDF report is set in: Source Serif 4 for text, Source Sans 3 for headings, tables
+ * and notes, Source Code Pro for code (SIL Open Font License, installed from npm so every
+ * machine prints the same report). They cover Latin, Greek and Cyrillic; other scripts print as
+ * missing glyphs.
+ */
+const FONT_FILES = {
+  serif: '@expo-google-fonts/source-serif-4/400Regular/SourceSerif4_400Regular.ttf',
+  'serif-bold': '@expo-google-fonts/source-serif-4/700Bold/SourceSerif4_700Bold.ttf',
+  'serif-italic': '@expo-google-fonts/source-serif-4/400Regular_Italic/SourceSerif4_400Regular_Italic.ttf',
+  'serif-bold-italic': '@expo-google-fonts/source-serif-4/700Bold_Italic/SourceSerif4_700Bold_Italic.ttf',
+  sans: '@expo-google-fonts/source-sans-3/400Regular/SourceSans3_400Regular.ttf',
+  'sans-bold': '@expo-google-fonts/source-sans-3/700Bold/SourceSans3_700Bold.ttf',
+  'sans-italic': '@expo-google-fonts/source-sans-3/400Regular_Italic/SourceSans3_400Regular_Italic.ttf',
+  'sans-bold-italic': '@expo-google-fonts/source-sans-3/700Bold_Italic/SourceSans3_700Bold_Italic.ttf',
+  mono: '@expo-google-fonts/source-code-pro/400Regular/SourceCodePro_400Regular.ttf',
+} as const;
+
+export type ReportFont = keyof typeof FONT_FILES;
+export type FontFamily = 'serif' | 'sans';
+
+/** Most shaped words kept per face; the cache starts afresh when full. */
+const LAYOUT_CACHE_LIMIT = 100_000;
+
+interface ShapedRun {
+  glyphs: fontkit.Glyph[];
+  positions: fontkit.GlyphPosition[];
+}
+
+/**
+ * A face whose shaping results (OpenType substitutions and kerning, the costly part of setting
+ * text) are kept for the life of the process: pdfkit shapes word by word and scales the positions
+ * it is given, so each call returns fresh position objects over the shared glyphs.
+ */
+function withSharedLayoutCache(font: fontkit.Font): fontkit.Font {
+  const cache = new Map<string, ShapedRun>();
+  const layout = (text: string, features?: string[] | Record<string, boolean>) => {
+    if (features !== undefined) return font.layout(text, features);
+    let shaped = cache.get(text);
+    if (!shaped) {
+      const run = font.layout(text);
+      shaped = { glyphs: run.glyphs, positions: run.positions };
+      if (cache.size >= LAYOUT_CACHE_LIMIT) cache.clear();
+      cache.set(text, shaped);
+    }
+    const positions = shaped.positions.map((position) => ({ ...position }));
+    let advanceWidth: number | undefined;
+    return {
+      glyphs: shaped.glyphs,
+      positions,
+      // Read only after pdfkit has scaled the positions, then many times: summed once.
+      get advanceWidth() {
+        advanceWidth ??= positions.reduce((sum, position) => sum + position.xAdvance, 0);
+        return advanceWidth;
+      },
+    };
+  };
+  return new Proxy(font, {
+    get(target, property) {
+      if (property === 'layout') return layout;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+let loaded: Map<ReportFont, fontkit.Font> | undefined;
+
+/** The faces, parsed once per process and shared by every export (each PDF embeds its own subset). */
+function fonts(): Map<ReportFont, fontkit.Font> {
+  loaded ??= new Map(
+    Object.entries(FONT_FILES).map(([name, file]) => {
+      const font = fontkit.openSync(require.resolve(file));
+      if (!('layout' in font)) throw new Error(`${file} is a font collection, not a font`);
+      return [name as ReportFont, withSharedLayoutCache(font)];
+    }),
+  );
+  return loaded;
+}
+
+/** Registers every report face on a pdfkit document under its `ReportFont` name. */
+export function registerReportFonts(doc: PDFKit.PDFDocument): void {
+  // pdfkit takes a fontkit font object as well as a file (its typings list only files and buffers).
+  for (const [name, font] of fonts()) doc.registerFont(name, font as unknown as Buffer);
+}
+
+/** The face for a family and emphasis. */
+export function faceOf(family: FontFamily, bold: boolean, italic: boolean): ReportFont {
+  if (bold && italic) return `${family}-bold-italic`;
+  if (bold) return `${family}-bold`;
+  if (italic) return `${family}-italic`;
+  return family;
+}

@@ -1,0 +1,98 @@
+import type { PdfFlow } from './PdfFlow.ts';
+import { THEME } from './pdfTheme.ts';
+import { columnWidths } from './columnWidths.ts';
+
+export interface PdfTable {
+  /** Repeated at the top of every page the table runs onto. */
+  header: string[] | null;
+  rows: string[][];
+  /** Columns of counts: right-aligned. */
+  numeric: boolean[];
+  /** Header labels turned to read upwards (a matrix with many narrow columns). */
+  rotateHeader?: boolean;
+  /** The first cell of each row labels it (set bold). */
+  rowHeaders?: boolean;
+}
+
+const SAMPLE_ROWS = 300;
+const MAX_ROTATED = 130;
+
+/**
+ * Draws a table at the current height across the text column: bordered cells, a shaded header
+ * row repeated after each page break, rows never split across pages.
+ */
+export function writeTable(flow: PdfFlow, table: PdfTable, x = flow.left, width = flow.width): void {
+  const { doc } = flow;
+  const { size, lineGap, padding, border, headerFill } = THEME.table;
+  const columns = Math.max(table.header?.length ?? 0, ...table.rows.map((row) => row.length));
+  if (columns === 0) return;
+  const rotated = table.rotateHeader === true;
+
+  const natural = new Array<number>(columns).fill(0);
+  const minimum = new Array<number>(columns).fill(0);
+  const measure = (text: string, column: number, bold: boolean) => {
+    doc.font(bold ? 'sans-bold' : 'sans').fontSize(size);
+    for (const line of text.split('\n')) natural[column] = Math.max(natural[column]!, doc.widthOfString(line) + 2 * padding);
+    const longest = text.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+    minimum[column] = Math.max(minimum[column]!, Math.min(doc.widthOfString(longest) + 2 * padding, width / columns));
+  };
+  if (table.header) table.header.forEach((text, column) => (rotated && column > 0 ? (natural[column] = Math.max(natural[column]!, size * 1.6 + 2 * padding)) : measure(text, column, true)));
+  for (const row of table.rows.slice(0, SAMPLE_ROWS)) row.forEach((text, column) => measure(text, column, table.rowHeaders === true && column === 0));
+  const widths = columnWidths(natural, minimum, width);
+
+  const oneLine = doc.font('sans').fontSize(size).currentLineHeight(true) + lineGap + 2 * padding;
+  /** Whether a cell's text fits on one line (then it is set without the line breaker, much faster). */
+  const fitsOneLine = (text: string, column: number, bold: boolean) =>
+    !text.includes('\n') && doc.font(bold ? 'sans-bold' : 'sans').fontSize(size).widthOfString(text) <= widths[column]! - 2 * padding;
+  const cellHeight = (text: string, column: number, bold: boolean) =>
+    fitsOneLine(text, column, bold) ? oneLine : doc.font(bold ? 'sans-bold' : 'sans').fontSize(size).heightOfString(text || ' ', { width: widths[column]! - 2 * padding, lineGap }) + 2 * padding;
+
+  const headerHeight = table.header
+    ? rotated
+      ? Math.min(MAX_ROTATED, Math.max(...table.header.slice(1).map((text) => doc.font('sans-bold').fontSize(size).widthOfString(text) + 2 * padding), cellHeight(table.header[0] ?? '', 0, true)))
+      : Math.max(...table.header.map((text, column) => cellHeight(text, column, true)))
+    : 0;
+
+  const drawRow = (cells: string[], height: number, header: boolean) => {
+    const top = doc.y;
+    let left = x;
+    for (let column = 0; column < columns; column++) {
+      const cellWidth = widths[column]!;
+      if (header) doc.rect(left, top, cellWidth, height).fill(headerFill);
+      doc.lineWidth(0.5).rect(left, top, cellWidth, height).stroke(border);
+      const text = cells[column] ?? '';
+      const bold = header || (table.rowHeaders === true && column === 0);
+      doc.font(bold ? 'sans-bold' : 'sans').fontSize(size).fillColor(THEME.text.color);
+      if (header && rotated && column > 0) {
+        doc.save();
+        doc.rotate(-90, { origin: [left + padding, top + height - padding] });
+        doc.text(text, left + padding, top + height - padding, { width: height - 2 * padding, height: cellWidth - padding, lineBreak: false, ellipsis: true });
+        doc.restore();
+      } else if (fitsOneLine(text, column, bold)) {
+        const textX = table.numeric[column] ? left + cellWidth - padding - doc.widthOfString(text) : left + padding;
+        doc.text(text, textX, top + padding, { lineBreak: false });
+      } else {
+        doc.text(text, left + padding, top + padding, { width: cellWidth - 2 * padding, lineGap, align: table.numeric[column] ? 'right' : 'left', height: height - padding, ellipsis: true });
+      }
+      left += cellWidth;
+    }
+    doc.y = top + height;
+  };
+
+  const startPage = () => {
+    if (table.header) drawRow(table.header, headerHeight, true);
+  };
+  flow.ensureSpace(headerHeight + cellHeight(table.rows[0]?.join(' ') ?? ' ', 0, false));
+  startPage();
+  const pageRoom = flow.bottom - doc.page.margins.top - headerHeight;
+  for (const row of table.rows) {
+    const height = Math.min(pageRoom, Math.max(...row.map((text, column) => cellHeight(text, column, table.rowHeaders === true && column === 0))));
+    if (doc.y + height > flow.bottom) {
+      doc.addPage();
+      startPage();
+    }
+    drawRow(row, height, false);
+  }
+  doc.x = flow.left;
+  flow.space(THEME.text.gap * 1.5);
+}

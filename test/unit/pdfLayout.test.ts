@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { commentRuns } from '../../shared/export/commentRuns.ts';
+import { inlineRuns, runsText } from '../../shared/export/inlineRuns.ts';
+import { columnWidths } from '../../server/export/pdf/columnWidths.ts';
+import { superscript } from '../../server/export/pdf/superscript.ts';
+
+describe('inline runs for page layout', () => {
+  it('joins neighbours with the same formatting and keeps marks, safe links, breaks and reference marks', () => {
+    const runs = inlineRuns([
+      { type: 'text', text: 'Members ' },
+      { type: 'text', text: 'agree', marks: [{ type: 'annotation', attrs: { id: 'a1' } }] },
+      { type: 'text', text: ' that', marks: [] },
+      { type: 'tagNote', attrs: { note: 12 } },
+      { type: 'text', text: ' bold', marks: [{ type: 'bold' }] },
+      { type: 'hardBreak' },
+      { type: 'text', text: 'site', marks: [{ type: 'link', attrs: { href: 'https://example.org/a' } }] },
+      { type: 'text', text: ' bad', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] },
+      { type: 'commentStart', attrs: { number: 3 } },
+      { type: 'commentEnd', attrs: { number: 3 } },
+    ]);
+    expect(runs.map((run) => run.text)).toEqual(['Members agree that', '12', ' bold', '\n', 'site', ' bad', 'C3']);
+    expect(runs[1]!.ref).toEqual({ kind: 'note', number: 12 });
+    expect(runs[2]!.bold).toBe(true);
+    expect(runs[4]!.href).toBe('https://example.org/a');
+    expect(runs[5]!.href).toBeUndefined();
+    expect(runs[6]!.ref).toEqual({ kind: 'comment', number: 3 });
+    expect(runsText(runs)).toBe('Members agree that12 bold\nsite badC3');
+  });
+
+  it('reads comment markup as runs, never as HTML', () => {
+    const runs = commentRuns('Is this **really** shared? <script>x</script> see https://example.org and @[Ana](p1)');
+    expect(runs.find((run) => run.text === 'really')?.bold).toBe(true);
+    expect(runsText(runs)).toContain('<script>x</script>');
+    expect(runs.find((run) => run.href)?.href).toBe('https://example.org/');
+    expect(runs.at(-1)).toMatchObject({ text: '@Ana', bold: true });
+  });
+
+  it('writes note numbers in superscript digits', () => {
+    expect(superscript(1207)).toBe('¹²⁰⁷');
+  });
+});
+
+describe('table column widths', () => {
+  it('shares spare width in proportion when everything fits', () => {
+    const widths = columnWidths([50, 150], [10, 10], 400);
+    expect(widths[0]! + widths[1]!).toBeCloseTo(400);
+    expect(widths[1]! / widths[0]!).toBeCloseTo(3);
+  });
+
+  it('keeps narrow columns whole and shares the rest among wide ones, never below a column’s longest word', () => {
+    const widths = columnWidths([30, 60, 900, 600], [20, 40, 120, 80], 480);
+    expect(widths[0]).toBe(30);
+    expect(widths[1]).toBe(60);
+    expect(widths[2]! + widths[3]!).toBeCloseTo(390);
+    expect(widths[2]! / widths[3]!).toBeCloseTo(1.5);
+    expect(columnWidths([900, 900], [300, 300], 400)).toEqual([300, 300]);
+  });
+});
