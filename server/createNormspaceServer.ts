@@ -13,6 +13,7 @@ import { registerApiRoutes } from './api/registerApiRoutes.ts';
 import { registerExportRoutes } from './api/registerExportRoutes.ts';
 import { registerImportRoutes } from './api/registerImportRoutes.ts';
 import type { Config } from './config.ts';
+import { warmPdfWriter } from './export/pdf/warmPdfWriter.ts';
 import type { Logger } from './logger.ts';
 import type { DocumentStore } from './store/DocumentStore.ts';
 import { SqliteStore } from './store/SqliteStore.ts';
@@ -109,6 +110,14 @@ export async function createNormspaceServer(
   registerWebApp(app, path.resolve(config.staticDir), log);
 
   await app.listen({ port: config.port, host: config.host });
+  if (config.warmExports === 'on') {
+    setTimeout(() => {
+      warmPdfWriter().then(
+        (ms) => log.debug({ ms: Math.round(ms) }, 'PDF writer warmed up'),
+        (error: unknown) => log.warn({ err: error }, 'PDF writer warm-up failed'),
+      );
+    }, 0).unref();
+  }
   const { port } = app.server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 

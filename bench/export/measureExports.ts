@@ -30,7 +30,7 @@ export const EXPORT_CASES: ExportCase[] = [
 ];
 
 export interface FormatFigures extends ExportCase {
-  /** The first export of this case (for the first PDF: includes starting Chromium). */
+  /** The first export of this case after the server started. */
   firstMs: number;
   /** The next `runs` exports. */
   runsMs: number[];

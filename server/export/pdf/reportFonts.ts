@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
+import { pairKerning, type GposTable } from './pairKerning.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -27,24 +28,62 @@ export type FontFamily = 'serif' | 'sans';
 /** Most shaped words kept per face; the cache starts afresh when full. */
 const LAYOUT_CACHE_LIMIT = 100_000;
 
+interface Position {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
 interface ShapedRun {
   glyphs: fontkit.Glyph[];
-  positions: fontkit.GlyphPosition[];
+  positions: Position[];
 }
 
 /**
- * A face whose shaping results (OpenType substitutions and kerning, the costly part of setting
- * text) are kept for the life of the process: pdfkit shapes word by word and scales the positions
- * it is given, so each call returns fresh position objects over the shared glyphs.
+ * Text that needs no shaping beyond kerning: Latin, Greek and Cyrillic letters, punctuation and
+ * symbols, without combining marks (those, and every other script, go through full OpenType
+ * layout).
+ */
+const SIMPLE_TEXT = /^[\u0020-\u007e\u00a0-\u024f\u0370-\u03ff\u0400-\u04ff\u1d00-\u1dbf\u1e00-\u1eff\u2000-\u20bf\u2100-\u21ff]*$/;
+
+/**
+ * Shapes words with a process-wide cache. Simple words are set glyph by glyph with kerning read
+ * from the font's GPOS table (`pairKerning`, cached per pair): the same result as full OpenType
+ * layout for these scripts except ligatures, at a fraction of the cost, which matters for the
+ * first export after a start, when every word of a long report is new. pdfkit scales the
+ * positions it is given, so each call returns fresh position objects over the shared glyphs.
  */
 function withSharedLayoutCache(font: fontkit.Font): fontkit.Font {
   const cache = new Map<string, ShapedRun>();
+  const kerning = new Map<number, number>();
+  const pairValue = pairKerning((font as unknown as { GPOS?: GposTable }).GPOS);
+  const kern = (left: fontkit.Glyph, right: fontkit.Glyph): number => {
+    const key = left.id * 65_536 + right.id;
+    let value = kerning.get(key);
+    if (value === undefined) {
+      value = pairValue(left.id, right.id);
+      kerning.set(key, value);
+    }
+    return value;
+  };
+  const shape = (text: string): ShapedRun => {
+    if (!SIMPLE_TEXT.test(text)) {
+      const run = font.layout(text);
+      return { glyphs: run.glyphs, positions: run.positions };
+    }
+    const glyphs = font.glyphsForString(text);
+    const positions = glyphs.map((glyph, index) => {
+      const next = glyphs[index + 1];
+      return { xAdvance: glyph.advanceWidth + (next ? kern(glyph, next) : 0), yAdvance: 0, xOffset: 0, yOffset: 0 };
+    });
+    return { glyphs, positions };
+  };
   const layout = (text: string, features?: string[] | Record<string, boolean>) => {
     if (features !== undefined) return font.layout(text, features);
     let shaped = cache.get(text);
     if (!shaped) {
-      const run = font.layout(text);
-      shaped = { glyphs: run.glyphs, positions: run.positions };
+      shaped = shape(text);
       if (cache.size >= LAYOUT_CACHE_LIMIT) cache.clear();
       cache.set(text, shaped);
     }
