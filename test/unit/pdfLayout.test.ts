@@ -1,7 +1,10 @@
+import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { commentRuns } from '../../shared/export/commentRuns.ts';
 import { inlineRuns, runsText } from '../../shared/export/inlineRuns.ts';
 import { columnWidths } from '../../server/export/pdf/columnWidths.ts';
+import { pairKerning, type GposTable } from '../../server/export/pdf/pairKerning.ts';
 import { superscript } from '../../server/export/pdf/superscript.ts';
 
 describe('inline runs for page layout', () => {
@@ -54,5 +57,27 @@ describe('table column widths', () => {
     expect(widths[2]! + widths[3]!).toBeCloseTo(390);
     expect(widths[2]! / widths[3]!).toBeCloseTo(1.5);
     expect(columnWidths([900, 900], [300, 300], 400)).toEqual([300, 300]);
+  });
+});
+
+describe('kerning read from the GPOS table', () => {
+  it('gives the same advance as fontkit’s full OpenType layout (ligatures aside) in each face', () => {
+    const require = createRequire(import.meta.url);
+    const words = ['AVATAR', 'Yes, Tom.', 'WAVE LAY', 'To Ty Te', 'Pay “Vote”', 'P.Y.', 'Жук Ωmega', 'Kyiv, Lviv', '1970–2025'];
+    for (const file of ['@expo-google-fonts/source-serif-4/400Regular/SourceSerif4_400Regular.ttf', '@expo-google-fonts/source-sans-3/700Bold/SourceSans3_700Bold.ttf']) {
+      const font = fontkit.openSync(require.resolve(file)) as fontkit.Font;
+      const kern = pairKerning((font as unknown as { GPOS: GposTable }).GPOS);
+      let kerned = 0;
+      for (const word of words) {
+        const glyphs = font.glyphsForString(word);
+        const ours = glyphs.reduce((sum, glyph, i) => {
+          const value = i + 1 < glyphs.length ? kern(glyph.id, glyphs[i + 1]!.id) : 0;
+          if (value !== 0) kerned += 1;
+          return sum + glyph.advanceWidth + value;
+        }, 0);
+        expect(ours, `${word} in ${file}`).toBe(font.layout(word, { liga: false, clig: false }).advanceWidth);
+      }
+      expect(kerned).toBeGreaterThan(5);
+    }
   });
 });
