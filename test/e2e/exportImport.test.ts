@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { THREADS_CHANNEL } from '../../shared/syncPath.ts';
@@ -9,30 +8,10 @@ import { apiRequest } from '../helpers/apiRequest.ts';
 import { connectClient } from '../helpers/connectClient.ts';
 import { buildFixtureDocs } from '../helpers/reportFixture.ts';
 import { seriousViolations } from './support/axe.ts';
+import { contributionDocx } from './support/contributionDocx.ts';
 import { WORKSPACE, arrive, documentBlocks, editorOf, startE2eApp, waitForText, type E2eApp, type User } from './support/e2eApp.ts';
 
 const shots = process.env.SCREENSHOT_DIR;
-
-/** A contribution as a member would send it: Word headings, a bulleted list and a table. */
-async function contributionDocx(): Promise<Buffer> {
-  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] });
-  const doc = new Document({
-    numbering: { config: [{ reference: 'dots', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•' }] }] },
-    sections: [
-      {
-        children: [
-          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Submission from a regional CERT network')] }),
-          new Paragraph({ children: [new TextRun('We support the horizontal norms and propose three additions.')] }),
-          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('Proposals')] }),
-          new Paragraph({ numbering: { reference: 'dots', level: 0 }, children: [new TextRun('Protect incident responders')] }),
-          new Paragraph({ numbering: { reference: 'dots', level: 0 }, children: [new TextRun('Share vulnerability reports within 30 days')] }),
-          new Table({ rows: [new TableRow({ children: [cell('Norm', true), cell('Support', true)] }), new TableRow({ children: [cell('Norm k'), cell('Strong')] })] }),
-        ],
-      },
-    ],
-  });
-  return Packer.toBuffer(doc);
-}
 
 describe('export and import from the browser', () => {
   let app: E2eApp;

@@ -6,6 +6,7 @@ import { readAnnotations } from '../../shared/annotations/annotationDoc.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.ts';
 import { seriousViolations } from './support/axe.ts';
 import { WORKSPACE, arrive, createDocument, editorOf, startE2eApp, typeAtEnd, waitForText, type E2eApp, type User } from './support/e2eApp.ts';
+import { pickTags } from './support/pickTags.ts';
 import { selectText } from './support/selectText.ts';
 
 const SENTENCE = 'States should protect the integrity of the supply chain so that people can trust ICT products.';
@@ -22,20 +23,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
     const clip = { x: text.x - 10, y: text.y - 10, width: 680, height: 110 };
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-text.png`), clip });
   }
-}
-
-/** Picks terms with the keyboard: search, Enter to choose the best match, Enter on the empty search to apply. */
-async function pickTags(page: Page, searches: string[], name: RegExp): Promise<void> {
-  const picker = page.getByRole('dialog', { name });
-  await picker.waitFor();
-  const search = picker.getByRole('combobox', { name: 'Search tags' });
-  for (const query of searches) {
-    await page.keyboard.type(query);
-    await expect.poll(() => search.getAttribute('aria-activedescendant')).toBeTruthy();
-    await page.keyboard.press('Enter');
-  }
-  await page.keyboard.press('Enter');
-  await picker.waitFor({ state: 'detached' });
 }
 
 const highlights = (page: Page) => editorOf(page).locator('.annotation-highlight');
