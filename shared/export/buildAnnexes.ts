@@ -51,15 +51,15 @@ export function buildAnnexes(taxonomy: Taxonomy, documents: readonly ReportDocum
   if (wanted.has('matrix')) annexes.matrix = termMatrix(analysis);
   if (wanted.has('coverage')) annexes.coverage = stakeholderCoverage(analysis);
   if (wanted.has('passages-by-norm')) {
-    const byDocument = new Map(documents.map((document) => [document.id, document]));
+    const byDocument = new Map(documents.map((document) => [document.id, { document, passages: new Map(document.passages.map((passage) => [passage.id, passage])) }]));
     annexes.passagesByNorm = termsOfKind(taxonomy, 'norm', true)
       .map((norm) => ({
         normId: norm.id,
         label: norm.label,
         passages: analysis.passagesWith(norm.id).flatMap((passage) => {
-          const document = byDocument.get(passage.documentId);
-          const full = document?.passages.find((candidate) => candidate.id === passage.id);
-          return document && full ? [annexPassage(document, full)] : [];
+          const entry = byDocument.get(passage.documentId);
+          const full = entry?.passages.get(passage.id);
+          return entry && full ? [annexPassage(entry.document, full)] : [];
         }),
       }))
       .filter((group) => group.passages.length > 0);
