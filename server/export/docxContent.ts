@@ -18,6 +18,9 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { safeUrl } from '../../shared/export/safeUrl.ts';
+import { inlineXml, linkFormat, runFormat } from './inlineXml.ts';
+import type { RawXmlParts } from './RawXmlParts.ts';
+import { paragraphXml, runXml, type RunFormat } from './wordXml.ts';
 
 /** What turning editor content into Word paragraphs needs from the report being written. */
 export interface DocxContentContext {
@@ -27,6 +30,11 @@ export interface DocxContentContext {
   commentIds: Map<number, number>;
   /** Ordered lists restart their numbering: one numbering instance per list. */
   nextListInstance: () => number;
+  /**
+   * Where plain paragraphs (not headings, not in tables) go as raw XML, which costs a fraction of
+   * docx components in a long report; without it, every paragraph is a docx component.
+   */
+  raw?: RawXmlParts;
 }
 
 interface BlockStyle {
@@ -38,17 +46,16 @@ interface BlockStyle {
 
 export const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
 
-function textRun(node: JSONContent, context: DocxContentContext): TextRun {
-  const has = (type: string) => (node.marks ?? []).some((mark) => mark.type === type);
-  const highlighted = context.highlightTags && has('annotation');
+function textRun(text: string, format: RunFormat): TextRun {
   return new TextRun({
-    text: node.text ?? '',
-    bold: has('bold') || undefined,
-    italics: has('italic') || undefined,
-    strike: has('strike') || undefined,
-    underline: has('underline') ? {} : undefined,
-    font: has('code') ? 'Courier New' : undefined,
-    shading: highlighted ? { type: ShadingType.CLEAR, fill: 'FFF3C4', color: 'auto' } : undefined,
+    text,
+    style: format.style,
+    bold: format.bold || undefined,
+    italics: format.italics || undefined,
+    strike: format.strike || undefined,
+    underline: format.underline ? {} : undefined,
+    font: format.font,
+    shading: format.shading ? { type: ShadingType.CLEAR, fill: format.shading, color: 'auto' } : undefined,
   });
 }
 
@@ -60,12 +67,10 @@ export function inlineRuns(nodes: JSONContent[] | undefined, context: DocxConten
       case 'text': {
         const link = node.marks?.find((mark) => mark.type === 'link');
         const href = link ? safeUrl(link.attrs?.href) : undefined;
-        const run = textRun(node, context);
+        const run = textRun(node.text ?? '', runFormat(node, context));
         if (href?.startsWith('#')) runs.push(new InternalHyperlink({ anchor: href.slice(1), children: [run] }));
-        else if (href) {
-          const styled = new TextRun({ text: node.text ?? '', style: 'Hyperlink', bold: node.marks?.some((m) => m.type === 'bold') || undefined, italics: node.marks?.some((m) => m.type === 'italic') || undefined });
-          runs.push(new ExternalHyperlink({ link: href, children: [styled] }));
-        } else runs.push(run);
+        else if (href) runs.push(new ExternalHyperlink({ link: href, children: [textRun(node.text ?? '', linkFormat(node))] }));
+        else runs.push(run);
         break;
       }
       case 'hardBreak':
@@ -89,21 +94,26 @@ export function inlineRuns(nodes: JSONContent[] | undefined, context: DocxConten
   return runs;
 }
 
-function paragraph(children: ParagraphChild[], style: BlockStyle, extra: { heading?: (typeof HEADINGS)[number] } = {}): Paragraph {
+/** A paragraph: as raw XML when it can be, else as a docx component (headings, list numbering, links to addresses). */
+function paragraph(nodes: JSONContent[] | undefined, context: DocxContentContext, style: BlockStyle, heading?: (typeof HEADINGS)[number]): FileChild {
   const list = style.list;
   const numbering = list?.first ? { reference: list.reference, level: list.level, instance: list.instance } : undefined;
   if (list) list.first = false;
+  const indentLeft = list && !numbering ? 720 * (list.level + 1) : undefined;
+  const raw = heading ? undefined : context.raw;
+  if (!raw) return new Paragraph({ children: inlineRuns(nodes, context), style: heading ? undefined : style.style, heading, numbering, indent: indentLeft === undefined ? undefined : { left: indentLeft } });
+  const parts = inlineXml(nodes, context, raw);
+  if (!numbering && parts.every((part) => typeof part === 'string')) return raw.block(paragraphXml({ style: style.style, indentLeft }, parts.join('')));
   return new Paragraph({
-    children,
-    style: extra.heading ? undefined : style.style,
-    heading: extra.heading,
+    children: parts.map((part) => (typeof part === 'string' ? raw.inline(part) : part)),
+    style: style.style,
     numbering,
-    indent: list && !numbering ? { left: 720 * (list.level + 1) } : undefined,
+    indent: indentLeft === undefined ? undefined : { left: indentLeft },
   });
 }
 
 function tableCell(cell: JSONContent, context: DocxContentContext): TableCell {
-  const children = blocksToDocx(cell.content, context, {}).filter((child): child is Paragraph | Table => child instanceof Paragraph || child instanceof Table);
+  const children = blocksToDocx(cell.content, { ...context, raw: undefined }, {}).filter((child): child is Paragraph | Table => child instanceof Paragraph || child instanceof Table);
   return new TableCell({
     children: children.length > 0 ? children : [new Paragraph({})],
     columnSpan: Number(cell.attrs?.colspan ?? 1) > 1 ? Number(cell.attrs?.colspan) : undefined,
@@ -134,11 +144,11 @@ export function blocksToDocx(nodes: JSONContent[] | undefined, context: DocxCont
   for (const node of nodes ?? []) {
     switch (node.type) {
       case 'paragraph':
-        out.push(paragraph(inlineRuns(node.content, context), style));
+        out.push(paragraph(node.content, context, style));
         break;
       case 'heading': {
         const level = Math.min(6, Math.max(1, Number(node.attrs?.level ?? 1)));
-        out.push(paragraph(inlineRuns(node.content, context), style, { heading: HEADINGS[level - 1] }));
+        out.push(paragraph(node.content, context, style, HEADINGS[level - 1]));
         break;
       }
       case 'bulletList':
@@ -149,7 +159,7 @@ export function blocksToDocx(nodes: JSONContent[] | undefined, context: DocxCont
         for (const item of node.content ?? []) {
           const list = { level, reference: ordered ? 'ordered' : 'bullets', instance, first: true };
           out.push(...blocksToDocx(item.content, context, { ...style, list }));
-          if (list.first) out.push(paragraph([], { ...style, list }));
+          if (list.first) out.push(paragraph([], context, { ...style, list }));
         }
         break;
       }
@@ -158,7 +168,8 @@ export function blocksToDocx(nodes: JSONContent[] | undefined, context: DocxCont
         break;
       case 'codeBlock': {
         const lines = (node.content ?? []).map((child) => child.text ?? '').join('').split('\n');
-        out.push(new Paragraph({ style: 'Code', children: lines.flatMap((line, i) => [new TextRun({ text: line, break: i > 0 ? 1 : undefined })]) }));
+        if (context.raw) out.push(context.raw.block(paragraphXml({ style: 'Code' }, lines.map((line, i) => runXml(line, { breakBefore: i > 0 })).join(''))));
+        else out.push(new Paragraph({ style: 'Code', children: lines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined })) }));
         break;
       }
       case 'horizontalRule':

@@ -5,17 +5,12 @@ import {
   Footer,
   HeadingLevel,
   LevelFormat,
-  Packer,
   PageBreak,
   PageNumber,
   Paragraph,
   ShadingType,
-  Table,
-  TableCell,
   TableOfContents,
-  TableRow,
   TextRun,
-  WidthType,
   type FileChild,
   type ICommentOptions,
 } from 'docx';
@@ -26,6 +21,10 @@ import { formatDate } from '../../shared/export/formatDate.ts';
 import type { Report } from '../../shared/export/ReportModel.ts';
 import { termLabelWithKind } from '../../shared/export/termLabel.ts';
 import { blocksToDocx, type DocxContentContext } from './docxContent.ts';
+import { annexTable } from './annexTable.ts';
+import { packDocx } from './packDocx.ts';
+import { RawXmlParts } from './RawXmlParts.ts';
+import { runXml } from './wordXml.ts';
 
 const PAGE = { a4: { width: 11906, height: 16838 }, letter: { width: 12240, height: 15840 } } as const;
 
@@ -36,34 +35,21 @@ function initials(name: string): string {
 /** Paragraph styles of annex table cells: one style carries the size, so a cell's run needs no properties of its own. */
 const ANNEX_CELL_STYLES = { normal: 'AnnexCell', small: 'AnnexCellSmall' } as const;
 
-function annexBlock(block: AnnexBlock, small: boolean): FileChild {
+function annexBlock(block: AnnexBlock, small: boolean, raw: RawXmlParts): FileChild {
   if (block.type === 'heading') return new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(block.text)] });
   if (block.type === 'paragraph') return new Paragraph({ children: [new TextRun(block.text)] });
-  const style = small ? ANNEX_CELL_STYLES.small : ANNEX_CELL_STYLES.normal;
-  const cell = (text: string, column: number, header: boolean) =>
-    new TableCell({
-      shading: header ? { type: ShadingType.CLEAR, fill: 'E8EDF4', color: 'auto' } : undefined,
-      children: [
-        new Paragraph({
-          style,
-          alignment: block.numeric[column] ? AlignmentType.RIGHT : undefined,
-          children: [header ? new TextRun({ text, bold: true }) : new TextRun(text)],
-        }),
-      ],
-    });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: block.header.map((text, i) => cell(text, i, true)) }),
-      ...block.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, i) => cell(text, i, false)) })),
-    ],
-  });
+  return annexTable(block, small ? ANNEX_CELL_STYLES.small : ANNEX_CELL_STYLES.normal, raw);
 }
 
-function commentParagraphs(body: string): Paragraph[] {
+/** A paragraph of one plain run (comments and notes: thousands in a long report), its run as raw XML. */
+function plainParagraph(text: string, raw: RawXmlParts): Paragraph {
+  return new Paragraph({ children: [raw.inline(runXml(text))] });
+}
+
+function commentParagraphs(body: string, raw: RawXmlParts): Paragraph[] {
   return commentToPlainText(body)
     .split('\n')
-    .map((line) => new Paragraph({ children: [new TextRun(line)] }));
+    .map((line) => plainParagraph(line, raw));
 }
 
 /**
@@ -74,6 +60,7 @@ function commentParagraphs(body: string): Paragraph[] {
  */
 export async function renderDocx(report: Report): Promise<Buffer> {
   const { options } = report;
+  const raw = new RawXmlParts();
   const comments: ICommentOptions[] = [];
   const commentIds = new Map<number, number>();
   let nextCommentId = 0;
@@ -90,7 +77,7 @@ export async function renderDocx(report: Report): Promise<Buffer> {
           initials: initials(comment.author.name),
           date: new Date(comment.createdAt),
           ...(index > 0 ? { parentId: rootId } : {}),
-          children: comment.deleted ? [new Paragraph({ children: [new TextRun({ text: 'This comment was deleted.', italics: true })] })] : commentParagraphs(comment.body),
+          children: comment.deleted ? [new Paragraph({ children: [new TextRun({ text: 'This comment was deleted.', italics: true })] })] : commentParagraphs(comment.body, raw),
         });
       });
     }
@@ -102,7 +89,7 @@ export async function renderDocx(report: Report): Promise<Buffer> {
       for (const passage of document.passages) {
         if (passage.ranges.length === 0) continue;
         const tags = passage.termIds.map((id) => termLabelWithKind(report.taxonomy, id)).join('; ');
-        footnotes[passage.note] = { children: [new Paragraph({ children: [new TextRun(`${tags}. Tagged by ${passage.author.name}.`)] })] };
+        footnotes[passage.note] = { children: [plainParagraph(`${tags}. Tagged by ${passage.author.name}.`, raw)] };
       }
     }
   }
@@ -112,6 +99,7 @@ export async function renderDocx(report: Report): Promise<Buffer> {
     highlightTags: options.tags === 'footnotes',
     commentIds,
     nextListInstance: () => ++listInstance,
+    raw,
   };
   const children: FileChild[] = [];
   if (options.titlePage) {
@@ -141,7 +129,7 @@ export async function renderDocx(report: Report): Promise<Buffer> {
   for (const annex of annexSections(report.annexes)) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(annex.title)] }));
     for (const block of annex.blocks) {
-      children.push(annexBlock(block, annex.kind === 'matrix'));
+      children.push(annexBlock(block, annex.kind === 'matrix', raw));
       if (block.type === 'table') children.push(new Paragraph({}));
     }
   }
@@ -208,5 +196,5 @@ export async function renderDocx(report: Report): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return packDocx(doc, raw);
 }
