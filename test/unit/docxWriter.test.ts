@@ -10,6 +10,7 @@ import { annexTable } from '../../server/export/annexTable.ts';
 import { blocksToDocx, type DocxContentContext } from '../../server/export/docxContent.ts';
 import { packDocx } from '../../server/export/packDocx.ts';
 import { RawXmlParts } from '../../server/export/RawXmlParts.ts';
+import { warmDocxExporter } from '../../server/export/warmDocxExporter.ts';
 import { writeZip } from '../../server/export/writeZip.ts';
 
 /** The files of a zip archive, read back by Info-ZIP's unzip. */
@@ -143,5 +144,9 @@ describe('writeZip and packDocx', () => {
       // Core properties carry the time of writing.
       if (name !== 'docProps/core.xml') expect(ours.get(name), name).toBe(text);
     }
+  });
+
+  it('warms the exporter up with a small report through every step of an export', async () => {
+    expect(await warmDocxExporter(10)).toBeGreaterThan(0);
   });
 });
