@@ -13,7 +13,7 @@ import { registerApiRoutes } from './api/registerApiRoutes.ts';
 import { registerExportRoutes } from './api/registerExportRoutes.ts';
 import { registerImportRoutes } from './api/registerImportRoutes.ts';
 import type { Config } from './config.ts';
-import { warmPdfWriter } from './export/pdf/warmPdfWriter.ts';
+import { warmExporters } from './export/warmExporters.ts';
 import type { Logger } from './logger.ts';
 import type { DocumentStore } from './store/DocumentStore.ts';
 import { SqliteStore } from './store/SqliteStore.ts';
@@ -112,9 +112,9 @@ export async function createNormspaceServer(
   await app.listen({ port: config.port, host: config.host });
   if (config.warmExports === 'on') {
     setTimeout(() => {
-      warmPdfWriter().then(
-        (ms) => log.debug({ ms: Math.round(ms) }, 'PDF writer warmed up'),
-        (error: unknown) => log.warn({ err: error }, 'PDF writer warm-up failed'),
+      warmExporters().then(
+        ({ docxMs, pdfMs }) => log.debug({ docxMs: Math.round(docxMs), pdfMs: Math.round(pdfMs) }, 'exporters warmed up'),
+        (error: unknown) => log.warn({ err: error }, 'exporter warm-up failed'),
       );
     }, 0).unref();
   }

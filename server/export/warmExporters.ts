@@ -13,21 +13,22 @@ import { readReportDocument } from '../../shared/export/readReportDocument.ts';
 import { seedTaxonomy } from '../../shared/taxonomy/seedTaxonomy.ts';
 import { starterTerms } from '../../shared/taxonomy/starterTaxonomy.ts';
 import { readTaxonomy } from '../../shared/taxonomy/taxonomyDoc.ts';
+import type { Report } from '../../shared/export/ReportModel.ts';
+import { renderPdf } from './pdf/renderPdf.ts';
 import { renderDocx } from './renderDocx.ts';
 
 const PERSON = { id: 'warm-up', name: 'Warm Up', color: '#0e7490' };
 const t = (text: string, marks?: JSONContent['marks']): JSONContent => (marks ? { type: 'text', text, marks } : { type: 'text', text });
 
+/** Words with every letter, digit and common sign, so the faces' glyphs are loaded too. */
+const SAMPLE = 'Quick brown foxes jump over lazy dogs; WALTZ, NYMPH, FOR QUICK JIGS VEX BUD! 0123456789 (“quoted” – ‘dash’ — ·×/…?) Grüße, Αθήνα, Київ';
+
 /**
- * Writes a small report with every DOCX feature on (title page, contents, comments with replies,
- * tag footnotes, every annex) and throws it away, through the same steps as an export: reading
- * the Yjs documents, building the report, writing and zipping the DOCX. V8 compiles code the
- * first time it runs and optimises it once it is hot: without this, the first export of the
- * 100-page benchmark report after a start took about 0.2 s longer (0.9 s against 0.7 s). Call it
- * once the server listens; it takes 0.2–0.3 s of one core. Returns how long it took (ms).
+ * A small report with every feature an export has (title page, contents, formatted text, lists,
+ * quote, table, comments with replies, tag notes, every annex), built through the same steps as a
+ * real one: Yjs documents read back, report assembled.
  */
-export async function warmDocxExporter(paragraphs = 120): Promise<number> {
-  const started = performance.now();
+export function sampleReport(paragraphs = 120): Report {
   const norms = starterTerms.filter((term) => term.kind === 'norm').map((term) => term.id);
   const others = starterTerms.filter((term) => term.kind !== 'norm').map((term) => term.id);
   const blocks: JSONContent[] = [];
@@ -50,6 +51,8 @@ export async function warmDocxExporter(paragraphs = 120): Promise<number> {
     });
     if (i % 10 === 9) blocks.push({ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [t('An item')] }] }] });
   }
+  blocks.push({ type: 'paragraph', content: [t(SAMPLE), t(SAMPLE, [{ type: 'bold' }]), t(SAMPLE, [{ type: 'italic' }]), t('code', [{ type: 'code' }])] });
+  blocks.push({ type: 'blockquote', content: [{ type: 'paragraph', content: [t(SAMPLE)] }] });
   blocks.push({ type: 'table', content: [{ type: 'tableRow', content: [{ type: 'tableHeader', content: [{ type: 'paragraph', content: [t('A')] }] }] }] });
 
   const doc = new Y.Doc();
@@ -79,7 +82,22 @@ export async function warmDocxExporter(paragraphs = 120): Promise<number> {
     annexes: [...ANNEX_KINDS],
   });
   const meta = { id: 'warm-up', title: 'Warm-up', kind: 'outcome-document' as const, createdAt: 0, updatedAt: 0, archived: false };
-  const snapshot = readReportDocument(editorSchema(), meta, doc, threads);
-  await renderDocx(buildReport({ workspaceName: 'Warm-up', taxonomy: readTaxonomy(taxonomyDoc), documents: [snapshot], options }));
-  return performance.now() - started;
+  return buildReport({ workspaceName: 'Warm-up', taxonomy: readTaxonomy(taxonomyDoc), documents: [readReportDocument(editorSchema(), meta, doc, threads)], options });
+}
+
+/**
+ * Writes the sample report as DOCX and as PDF and throws both away. V8 compiles code the first
+ * time it runs and optimises it once it is hot, and the PDF faces load their glyphs on first use:
+ * without this, the first export after a start is the slow one (for the 100-page benchmark report,
+ * DOCX 0.9 s against 0.7 s; PDF about 1 s more). Called once the server listens
+ * (`WARM_EXPORTS`); about half a second of one core. Returns how long each took (ms).
+ */
+export async function warmExporters(paragraphs = 120): Promise<{ docxMs: number; pdfMs: number }> {
+  const report = sampleReport(paragraphs);
+  let started = performance.now();
+  await renderDocx(report);
+  const docxMs = performance.now() - started;
+  started = performance.now();
+  await renderPdf({ ...report, options: { ...report.options, format: 'pdf' } });
+  return { docxMs, pdfMs: performance.now() - started };
 }
