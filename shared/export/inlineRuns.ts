@@ -1,4 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
+import { ANNOTATION_MARK } from '../annotations/extractAnchors.ts';
 import { safeUrl } from './safeUrl.ts';
 
 /** A stretch of inline text with one set of formatting, as page-layout writers (PDF) need it. */
@@ -9,6 +10,8 @@ export interface InlineRun {
   underline: boolean;
   strike: boolean;
   code: boolean;
+  /** Inside a tagged passage (an annotation mark). */
+  tagged?: boolean;
   /** An external link (http(s) or mailto), already checked by `safeUrl`. */
   href?: string;
   /** A reference mark to a note or a comment, placed after the words it belongs to. */
@@ -28,6 +31,9 @@ function markedRun(node: JSONContent): InlineRun {
       case 'code':
         run[mark.type] = true;
         break;
+      case ANNOTATION_MARK:
+        run.tagged = true;
+        break;
       case 'link': {
         const href = safeUrl(mark.attrs?.href);
         if (href && !href.startsWith('#')) run.href = href;
@@ -40,7 +46,7 @@ function markedRun(node: JSONContent): InlineRun {
 }
 
 function sameFormat(a: InlineRun, b: InlineRun): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.strike === b.strike && a.code === b.code && a.href === b.href && !a.ref && !b.ref;
+  return a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.strike === b.strike && a.code === b.code && a.href === b.href && a.tagged === b.tagged && !a.ref && !b.ref;
 }
 
 function refNumber(node: JSONContent, attr: 'note' | 'number'): number {

@@ -5,6 +5,27 @@ import { PAGE_MARGINS, PAGE_SIZES, THEME } from './pdfTheme.ts';
 import { faceOf, registerReportFonts, type FontFamily } from './reportFonts.ts';
 import { superscript } from './superscript.ts';
 
+interface HighlightOptions extends PDFKit.Mixins.TextOptions {
+  highlight?: string;
+}
+
+/**
+ * pdfkit's document with one more text option, `highlight`: a colour filled behind each line
+ * of the text (pdfkit draws text a line at a time through `_fragment`, where underlines are drawn
+ * too; this draws the highlight first, in its own graphics state).
+ */
+class HighlightingDocument extends PDFDocument {
+  _fragment(text: string, x: number, y: number, options: HighlightOptions): void {
+    if (options.highlight && text.trim().length > 0) {
+      const width = this.widthOfString(text.replace(/\s+$/, ''), options);
+      this.save();
+      this.rect(x, y - 0.5, width, this.currentLineHeight(true)).fill(options.highlight);
+      this.restore();
+    }
+    (PDFDocument.prototype as unknown as { _fragment(text: string, x: number, y: number, options: HighlightOptions): void })._fragment.call(this, text, x, y, options);
+  }
+}
+
 /** How a block of runs is set. */
 export interface RunStyle {
   family: FontFamily;
@@ -21,6 +42,8 @@ export interface RunStyle {
   align?: 'left' | 'center' | 'right';
   /** A named destination at the start of the block (what links and the outline jump to). */
   destination?: string;
+  /** Give tagged words a highlight behind them (when tags are printed as notes). */
+  highlightTags?: boolean;
 }
 
 /** A heading's place, for the table of contents. */
@@ -49,7 +72,7 @@ export class PdfFlow {
 
   constructor(pageSize: PageSize, info: { title: string; author: string }) {
     const [pageWidth, pageHeight] = PAGE_SIZES[pageSize];
-    this.doc = new PDFDocument({
+    this.doc = new HighlightingDocument({
       size: [pageWidth, pageHeight],
       margins: PAGE_MARGINS,
       bufferPages: true,
@@ -125,6 +148,7 @@ export class PdfFlow {
         link: run.href ?? null,
       };
       if (index === 0 && style.destination) options.destination = style.destination;
+      if (style.highlightTags && run.tagged) (options as HighlightOptions).highlight = THEME.tagHighlight;
       let text = run.text;
       if (run.ref) {
         const { kind, number } = run.ref;

@@ -23,6 +23,7 @@ export const THEME = {
   noteRef: '#1d4f91',
   commentRef: '#8a4b00',
   rule: '#9aa9bf',
+  tagHighlight: '#fff3c4',
   codeFill: '#f4f5f7',
   footer: { size: 8, color: '#555555' },
   listIndent: 16,

@@ -69,7 +69,7 @@ function writeThread(flow: PdfFlow, thread: ReportThread): void {
 function writeChapter(flow: PdfFlow, report: Report, document: ReportDocument, index: number): void {
   if (index > 0) flow.newPage();
   if (document.showTitle) flow.heading(1, [plain(document.title)], chapterAnchor(index));
-  writeContentBlocks(flow, document.content.content, index);
+  writeContentBlocks(flow, document.content.content, index, report.options.tags === 'footnotes');
   if (report.options.tags === 'footnotes') writeNotes(flow, report, document);
   if (document.threads.length > 0) {
     flow.heading(2, [plain('Open comments')], undefined);

@@ -12,6 +12,7 @@ interface Frame {
   inList: boolean;
   inQuote: boolean;
   listDepth: number;
+  highlightTags: boolean;
 }
 
 function textStyle(frame: Frame): RunStyle {
@@ -24,6 +25,7 @@ function textStyle(frame: Frame): RunStyle {
     italic: frame.inQuote,
     x: frame.x,
     width: frame.width,
+    highlightTags: frame.highlightTags,
   };
 }
 
@@ -44,7 +46,7 @@ function writeList(flow: PdfFlow, list: JSONContent, frame: Frame): void {
   const { doc } = flow;
   const ordered = list.type === 'orderedList';
   let number = Number.isInteger(Number(list.attrs?.start)) ? Number(list.attrs?.start) : 1;
-  const inner: Frame = { x: frame.x + THEME.listIndent, width: frame.width - THEME.listIndent, inList: true, inQuote: frame.inQuote, listDepth: frame.listDepth + 1 };
+  const inner: Frame = { ...frame, x: frame.x + THEME.listIndent, width: frame.width - THEME.listIndent, inList: true, listDepth: frame.listDepth + 1 };
   const style = textStyle(inner);
   for (const item of list.content ?? []) {
     const label = ordered ? `${number++}.` : frame.listDepth % 2 === 0 ? '•' : '–';
@@ -124,9 +126,10 @@ function writeBlocks(flow: PdfFlow, nodes: JSONContent[] | undefined, documentIn
 
 /**
  * Sets a document's ProseMirror content (the editor schema plus note and comment milestones).
- * Top-level headings get the anchors the table of contents links to; tables print their cells
+ * Top-level headings get the anchors the table of contents links to; tagged words are highlighted
+ * when `highlightTags` (tags printed as notes); tables print their cells
  * as plain text (formatting inside cells is not kept).
  */
-export function writeContentBlocks(flow: PdfFlow, nodes: JSONContent[] | undefined, documentIndex: number): void {
-  writeBlocks(flow, nodes, documentIndex, { x: flow.left, width: flow.width, inList: false, inQuote: false, listDepth: 0 });
+export function writeContentBlocks(flow: PdfFlow, nodes: JSONContent[] | undefined, documentIndex: number, highlightTags: boolean): void {
+  writeBlocks(flow, nodes, documentIndex, { x: flow.left, width: flow.width, inList: false, inQuote: false, listDepth: 0, highlightTags });
 }
