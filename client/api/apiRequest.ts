@@ -9,26 +9,38 @@ function workspaceOf(path: string): string | undefined {
 }
 
 /**
- * The one place the client calls the API: signs the request with the session of the workspace
- * concerned (from the path, or `workspaceId`); throws `ApiRequestError` on network failure or a
- * non-2xx answer, with the server's message.
+ * The headers of an API call: JSON accepted unless said otherwise, and the session of the
+ * workspace concerned (from the path, or `workspaceId`).
  */
-export async function apiFetch(path: string, init: RequestInit = {}, options: { workspaceId?: string } = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
+export function apiHeaders(path: string, init?: HeadersInit, options: { workspaceId?: string } = {}): Headers {
+  const headers = new Headers(init);
   if (!headers.has('accept')) headers.set('accept', 'application/json');
   const workspaceId = options.workspaceId ?? workspaceOf(path);
   const token = workspaceId ? readSession(workspaceId)?.token : undefined;
   if (token && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+  return headers;
+}
+
+/** The error of a non-2xx answer, with the server's message when its body (parsed JSON, if any) is an API error. */
+export function answerError(status: number, body: unknown): ApiRequestError {
+  const error = body as Partial<ApiError> | undefined;
+  return new ApiRequestError(error?.error ?? `request failed (${status})`, status, error?.details ?? []);
+}
+
+/**
+ * The one place the client calls the API (`apiUpload` too, for files): signs the request with the
+ * session of the workspace concerned (from the path, or `workspaceId`); throws `ApiRequestError`
+ * on network failure or a non-2xx answer, with the server's message.
+ */
+export async function apiFetch(path: string, init: RequestInit = {}, options: { workspaceId?: string } = {}): Promise<Response> {
+  const headers = apiHeaders(path, init.headers, options);
   let response: Response;
   try {
     response = await fetch(path, { ...init, headers });
   } catch {
     throw new ApiRequestError('network error', 0);
   }
-  if (!response.ok) {
-    const error = (await response.json().catch(() => undefined)) as Partial<ApiError> | undefined;
-    throw new ApiRequestError(error?.error ?? `request failed (${response.status})`, response.status, error?.details ?? []);
-  }
+  if (!response.ok) throw answerError(response.status, await response.json().catch(() => undefined));
   return response;
 }
 

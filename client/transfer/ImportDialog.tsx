@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { TITLE_MAX_LENGTH } from '../../shared/api.ts';
 import { DOCUMENT_KINDS, DOCUMENT_KIND_LABELS, type DocumentKind } from '../../shared/documentKinds.ts';
 import { IMPORT_ACCEPT, type ImportResponse } from '../../shared/import/ImportRequest.ts';
@@ -7,9 +7,23 @@ import { Link } from '../components/Link.tsx';
 import { documentPath } from '../router/matchRoute.ts';
 import { Dialog } from '../taxonomy/Dialog.tsx';
 import { requestImport } from './transferApi.ts';
-import { TransferProgress } from './TransferProgress.tsx';
+import { TransferProgress, formatBytes } from './TransferProgress.tsx';
 
-type Status = { state: 'idle' } | { state: 'working' } | { state: 'done'; result: ImportResponse } | { state: 'error'; text: string };
+type Status =
+  | { state: 'idle' }
+  | { state: 'uploading'; fileName: string; sent: number; total: number }
+  | { state: 'converting'; fileName: string; total: number }
+  | { state: 'done'; result: ImportResponse }
+  | { state: 'error'; text: string };
+
+/** The bar while the file goes up (how much of it), then while the server converts it (indeterminate). */
+function ImportProgress({ status }: { status: Extract<Status, { state: 'uploading' | 'converting' }> }) {
+  if (status.state === 'converting') {
+    return <TransferProgress label={`Converting ${status.fileName}…`} detail={`Uploaded ${formatBytes(status.total)}; the server is making it a document.`} />;
+  }
+  const percent = status.total > 0 ? Math.floor((100 * status.sent) / status.total) : 0;
+  return <TransferProgress label={`Uploading ${status.fileName}…`} value={status.sent} max={status.total} detail={`${formatBytes(status.sent)} of ${formatBytes(status.total)} (${percent}%)`} />;
+}
 
 /** Import a Word, Markdown or HTML file as a new document; everyone sees it in the list at once. */
 export function ImportDialog({ workspaceId, onClose }: { workspaceId: string; onClose: () => void }) {
@@ -18,6 +32,9 @@ export function ImportDialog({ workspaceId, onClose }: { workspaceId: string; on
   const [kind, setKind] = useState<DocumentKind>('contribution');
   const [title, setTitle] = useState('');
   const [status, setStatus] = useState<Status>({ state: 'idle' });
+  const abort = useRef<AbortController | null>(null);
+  useEffect(() => () => abort.current?.abort(), []);
+  const working = status.state === 'uploading' || status.state === 'converting';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -25,11 +42,23 @@ export function ImportDialog({ workspaceId, onClose }: { workspaceId: string; on
       setStatus({ state: 'error', text: 'Choose a file to import.' });
       return;
     }
-    setStatus({ state: 'working' });
+    abort.current = new AbortController();
+    const fileName = file.name;
+    setStatus({ state: 'uploading', fileName, sent: 0, total: file.size });
     try {
-      const result = await requestImport(workspaceId, file, { kind, title: title.trim() || undefined });
+      const result = await requestImport(
+        workspaceId,
+        file,
+        { kind, title: title.trim() || undefined },
+        {
+          signal: abort.current.signal,
+          onProgress: (sent, total) => setStatus({ state: 'uploading', fileName, sent, total }),
+          onSent: () => setStatus({ state: 'converting', fileName, total: file.size }),
+        },
+      );
       setStatus({ state: 'done', result });
     } catch (caught) {
+      if (abort.current?.signal.aborted) return;
       setStatus({ state: 'error', text: caught instanceof ApiRequestError ? caught.userMessage : 'The import failed. Try again.' });
     }
   };
@@ -85,7 +114,7 @@ export function ImportDialog({ workspaceId, onClose }: { workspaceId: string; on
           <label htmlFor={`${id}-title`}>Title</label>
           <input id={`${id}-title`} type="text" value={title} maxLength={TITLE_MAX_LENGTH} placeholder="From the file’s first heading, or its name" onChange={(event) => setTitle(event.target.value)} />
         </div>
-        {status.state === 'working' && <TransferProgress label="Uploading and converting…" />}
+        {(status.state === 'uploading' || status.state === 'converting') && <ImportProgress status={status} />}
         {status.state === 'error' && (
           <p role="alert" className="form-error">
             {status.text}
@@ -95,8 +124,8 @@ export function ImportDialog({ workspaceId, onClose }: { workspaceId: string; on
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button button--primary" disabled={status.state === 'working'}>
-            {status.state === 'working' ? 'Importing…' : 'Import'}
+          <button type="submit" className="button button--primary" disabled={working}>
+            {working ? 'Importing…' : 'Import'}
           </button>
         </div>
       </form>

@@ -1,11 +1,16 @@
-/** Progress of an export or import: a bar (indeterminate while the server works) and a spoken status line. */
-export function TransferProgress({ label, value, max }: { label: string; value?: number; max?: number }) {
+/**
+ * Progress of an export or import: a bar (indeterminate without a `value`) named by `label`, the
+ * label as a spoken status line, and a `detail` line (bytes so far) that is shown, not announced,
+ * as it changes many times a second.
+ */
+export function TransferProgress({ label, value, max, detail }: { label: string; value?: number; max?: number; detail?: string }) {
   return (
     <div className="transfer-progress">
       <progress aria-label={label} value={value} max={max} />
       <p role="status" className="transfer-progress__text">
         {label}
       </p>
+      {detail && <p className="transfer-progress__text">{detail}</p>}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ExportRequestInput } from '../../shared/export/ExportRequest.ts';
 import type { ImportQuery, ImportResponse } from '../../shared/import/ImportRequest.ts';
 import { apiFetch } from '../api/apiRequest.ts';
+import { apiUpload, type UploadOptions } from '../api/apiUpload.ts';
 
 const base = (workspaceId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}`;
 
@@ -45,16 +46,16 @@ export async function requestExport(
   return { blob: await readWithProgress(response, onProgress), fileName };
 }
 
-/** Uploads a file to import as a new document. */
-export async function requestImport(workspaceId: string, file: File, query: Omit<ImportQuery, 'fileName'>): Promise<ImportResponse> {
+/** Uploads a file to import as a new document, reporting how much of it is sent (see `apiUpload`). */
+export function requestImport(
+  workspaceId: string,
+  file: File,
+  query: Omit<ImportQuery, 'fileName'>,
+  progress: Pick<UploadOptions, 'onProgress' | 'onSent' | 'signal'> = {},
+): Promise<ImportResponse> {
   const params = new URLSearchParams({ kind: query.kind, fileName: file.name });
   if (query.title) params.set('title', query.title);
-  const response = await apiFetch(`${base(workspaceId)}/imports?${params}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/octet-stream' },
-    body: file,
-  });
-  return (await response.json()) as ImportResponse;
+  return apiUpload<ImportResponse>(`${base(workspaceId)}/imports?${params}`, file, { ...progress, headers: { 'content-type': 'application/octet-stream' } });
 }
 
 /** Saves a blob as a file through a temporary object URL. */
