@@ -24,7 +24,7 @@ describe('insertMilestones', () => {
     const { doc } = buildFixtureDocs();
     const snapshot = readReportDocument(editorSchema(), meta, doc);
     expect(snapshot.text).toBe(indexFragmentText(doc.getXmlFragment(TEXT_FIELD)).text);
-    for (const word of ['integrity', 'Step two', 'GCSC', 'next call.']) {
+    for (const word of ['integrity', 'Step two', 'GCSC', 'Αθήνα).']) {
       const offset = snapshot.text.indexOf(word) + word.length;
       const marked = insertMilestones(snapshot.content, [{ offset, side: 'end', node: { type: 'tagNote', attrs: { passageId: 'x', note: 7 } } }]);
       expect(textWithMarkers(marked)).toContain(`${word}[7]`);

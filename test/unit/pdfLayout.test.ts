@@ -21,12 +21,14 @@ describe('inline runs for page layout', () => {
       { type: 'commentStart', attrs: { number: 3 } },
       { type: 'commentEnd', attrs: { number: 3 } },
     ]);
-    expect(runs.map((run) => run.text)).toEqual(['Members agree that', '12', ' bold', '\n', 'site', ' bad', 'C3']);
-    expect(runs[1]!.ref).toEqual({ kind: 'note', number: 12 });
-    expect(runs[2]!.bold).toBe(true);
-    expect(runs[4]!.href).toBe('https://example.org/a');
-    expect(runs[5]!.href).toBeUndefined();
-    expect(runs[6]!.ref).toEqual({ kind: 'comment', number: 3 });
+    expect(runs.map((run) => run.text)).toEqual(['Members ', 'agree', ' that', '12', ' bold', '\n', 'site', ' bad', 'C3']);
+    expect(runs[1]!.tagged).toBe(true);
+    expect(runs[2]!.tagged).toBeUndefined();
+    expect(runs[3]!.ref).toEqual({ kind: 'note', number: 12 });
+    expect(runs[4]!.bold).toBe(true);
+    expect(runs[6]!.href).toBe('https://example.org/a');
+    expect(runs[7]!.href).toBeUndefined();
+    expect(runs[8]!.ref).toEqual({ kind: 'comment', number: 3 });
     expect(runsText(runs)).toBe('Members agree that12 bold\nsite badC3');
   });
 
