@@ -68,13 +68,18 @@ function withSharedLayoutCache(font: fontkit.Font): fontkit.Font {
     return value;
   };
   const shape = (text: string): ShapedRun => {
-    if (!SIMPLE_TEXT.test(text)) {
+    const fontGlyphs = SIMPLE_TEXT.test(text) ? font.glyphsForString(text) : [];
+    const characters = [...text];
+    if (fontGlyphs.length !== characters.length) {
       const run = font.layout(text);
       return { glyphs: run.glyphs, positions: run.positions };
     }
-    const glyphs = font.glyphsForString(text);
-    const positions = glyphs.map((glyph, index) => {
-      const next = glyphs[index + 1];
+    // fontkit keeps one glyph object per id with the characters of its first use, and subsetting
+    // a font asks for component glyphs with none (a comma inside a semicolon): pdfkit maps each
+    // glyph back to text from these, so each word carries its own characters (one per glyph here).
+    const glyphs = fontGlyphs.map((glyph, index) => ({ id: glyph.id, advanceWidth: glyph.advanceWidth, codePoints: [characters[index]!.codePointAt(0)!] }) as unknown as fontkit.Glyph);
+    const positions = fontGlyphs.map((glyph, index) => {
+      const next = fontGlyphs[index + 1];
       return { xAdvance: glyph.advanceWidth + (next ? kern(glyph, next) : 0), yAdvance: 0, xOffset: 0, yOffset: 0 };
     });
     return { glyphs, positions };
