@@ -148,9 +148,10 @@ export function ExportDialog({ workspaceId, documents, initialSelection, onClose
         )}
         {status.state === 'working' && (
           <TransferProgress
-            label={status.received === 0 ? 'Preparing the export on the server…' : `Downloading… ${formatBytes(status.received)}${status.total ? ` of ${formatBytes(status.total)}` : ''}`}
+            label={status.received === 0 ? 'Preparing the export on the server…' : 'Downloading the file…'}
             value={status.total ? status.received : undefined}
             max={status.total}
+            {...(status.received > 0 ? { detail: `${formatBytes(status.received)}${status.total ? ` of ${formatBytes(status.total)}` : ''}` } : {})}
           />
         )}
         {status.state === 'done' && (
