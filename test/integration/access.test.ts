@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { loadServerSecret } from '../../server/access/serverSecret.ts';
 import { apiRequest } from '../helpers/apiRequest.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.ts';
 import { syncStep2Frame, syncUpdateFrame } from '../helpers/syncFrames.ts';
+import { runCli } from '../helpers/runCli.ts';
 import { spawnServer } from '../helpers/spawnServer.ts';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts';
 
@@ -251,15 +251,7 @@ describe('changes of membership reach open connections at once', () => {
 });
 
 function runAdmin(args: string[]): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('server/cli/admin.ts'), ...args], {
-      env: { ...process.env, DATA_DIR: server.dataDir, LOG_LEVEL: 'silent' },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => resolve({ code: code ?? -1, output }));
-  });
+  return runCli('admin.ts', args, { DATA_DIR: server.dataDir, LOG_LEVEL: 'silent' });
 }
 
 describe('the API asks who is calling', () => {

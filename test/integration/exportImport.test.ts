@@ -12,6 +12,7 @@ import type { ImportResponse } from '../../shared/import/ImportRequest.ts';
 import { THREADS_CHANNEL } from '../../shared/syncPath.ts';
 import { apiRequest } from '../helpers/apiRequest.ts';
 import { connectClient, waitFor } from '../helpers/connectClient.ts';
+import { runCli } from '../helpers/runCli.ts';
 import { buildFixtureDocs } from '../helpers/reportFixture.ts';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts';
 
@@ -273,4 +274,36 @@ describe('import', () => {
     const after = ((await (await apiRequest(server, `/api/workspaces/${WS}`)).json()) as { documents: unknown[] }).documents.length;
     expect(after).toBe(before);
   });
+});
+
+describe('the command line', () => {
+  it('imports a file as an editor, exports it as PDF and DOCX as a viewer, and says clearly when the session is missing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ns-cli-'));
+    const editor = await server.memberWith('editor', { name: 'Eda Editor' });
+    const viewer = await server.memberWith('viewer', { name: 'Vic Viewer' });
+    const markdown = path.join(dir, 'regional-submission.md');
+    fs.writeFileSync(markdown, '# Regional submission\n\nWe ask for **clearer** language.\n\n## Requests\n\n- Shared incident taxonomy\n- Points of contact\n');
+    const imported = await runCli('importCli.ts', ['--workspace', WS, '--file', markdown, '--kind', 'contribution', '--server', server.url], { NORMSPACE_TOKEN: editor.token });
+    expect(imported.code, imported.output).toBe(0);
+    const id = /\/d\/([a-z0-9-]+)/.exec(imported.output)?.[1];
+    expect(imported.output).toContain('created “Regional submission” (contribution)');
+
+    const pdf = path.join(dir, 'out.pdf');
+    const exported = await runCli('exportCli.ts', ['--workspace', WS, '--doc', id!, '--format', 'pdf', '--toc', '--title-page', '--out', pdf, '--server', server.url], { NORMSPACE_TOKEN: viewer.token });
+    expect(exported.code, exported.output).toBe(0);
+    expect(exported.output).toMatch(/^wrote .*out\.pdf \(\d+ bytes/m);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/Requests[ .]+3/);
+    expect(text).toContain('Shared incident taxonomy');
+
+    const docx = path.join(dir, 'out.docx');
+    expect((await runCli('exportCli.ts', ['--workspace', WS, '--doc', id!, '--format', 'docx', '--out', docx, '--server', server.url], { NORMSPACE_TOKEN: viewer.token })).code).toBe(0);
+    expect(fs.readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+
+    const refused = await runCli('exportCli.ts', ['--workspace', WS, '--doc', id!, '--format', 'pdf', '--out', path.join(dir, 'no.pdf'), '--server', server.url], { NORMSPACE_TOKEN: '' });
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toMatch(/sign|session|token/i);
+    expect(fs.existsSync(path.join(dir, 'no.pdf'))).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
 });
