@@ -20,11 +20,14 @@ import { buildBigReport, type BigReport, type BigReportSize } from './buildBigRe
 export interface ExportCase {
   format: ExportFormat;
   full: boolean;
+  /** A PDF tagged for screen readers. */
+  tagged?: boolean;
 }
 
 /** Every report format and the two data exports that read the documents, with everything on; DOCX and PDF of the text alone. */
 export const EXPORT_CASES: ExportCase[] = [
   ...(['docx', 'pdf', 'html', 'markdown', 'annotations-jsonld', 'passages-csv'] as const).map((format) => ({ format, full: true })),
+  { format: 'pdf', full: true, tagged: true },
   { format: 'docx', full: false },
   { format: 'pdf', full: false },
 ];
@@ -138,13 +141,14 @@ export async function measureExports(size: BigReportSize, runs: number): Promise
 
     const serverRssBeforeBytes = new ProcessSampler(server.pid).stop().rssEndBytes;
     const formats: FormatFigures[] = [];
-    for (const { format, full } of EXPORT_CASES) {
+    for (const { format, full, tagged } of EXPORT_CASES) {
       const request: ExportRequestInput = {
         format,
         documents: [documentId],
         title: 'Best Practice Forum on Cybersecurity: outcome document',
         pageSize: 'a4',
         ...(full ? { titlePage: true, tableOfContents: true, comments: true, tags: 'footnotes', annexes: [...ANNEX_KINDS] } : {}),
+        ...(tagged ? { taggedPdf: true } : {}),
       };
       const sampler = new ProcessSampler(server.pid, 50);
       sampler.start();
@@ -158,8 +162,8 @@ export async function measureExports(size: BigReportSize, runs: number): Promise
       }
       const serverRssPeakBytes = sampler.stop().rssPeakBytes;
       const bytes = body.byteLength;
-      formats.push({ format, full, firstMs: times[0]!, runsMs: times.slice(1), bytes, serverRssPeakBytes, ...(format === 'pdf' ? { pages: pdfPages(body, dataDir) } : {}) });
-      console.log(`  ${format}${full ? '' : ' (text only)'}: first ${times[0]!.toFixed(0)} ms, then ${times.slice(1).map((ms) => ms.toFixed(0)).join(', ')} ms; ${bytes} bytes`);
+      formats.push({ format, full, ...(tagged ? { tagged } : {}), firstMs: times[0]!, runsMs: times.slice(1), bytes, serverRssPeakBytes, ...(format === 'pdf' ? { pages: pdfPages(body, dataDir) } : {}) });
+      console.log(`  ${format}${full ? '' : ' (text only)'}${tagged ? ' (tagged)' : ''}: first ${times[0]!.toFixed(0)} ms, then ${times.slice(1).map((ms) => ms.toFixed(0)).join(', ')} ms; ${bytes} bytes`);
     }
     return { stats: report.stats, buildMs, pushMs, updateBytes, serverRssBeforeBytes, formats };
   } finally {

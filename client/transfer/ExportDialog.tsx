@@ -33,6 +33,7 @@ export function ExportDialog({ workspaceId, documents, initialSelection, onClose
   const [tags, setTags] = useState<TagPlacement>('footnotes');
   const [annexes, setAnnexes] = useState<AnnexKind[]>(['norm-classes', 'matrix', 'coverage']);
   const [pageSize, setPageSize] = useState<PageSize>('a4');
+  const [taggedPdf, setTaggedPdf] = useState(false);
   const [status, setStatus] = useState<Status>({ state: 'idle' });
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
@@ -55,7 +56,7 @@ export function ExportDialog({ workspaceId, documents, initialSelection, onClose
         {
           format,
           documents: needsDocuments ? selected : [],
-          ...(report ? { title: title.trim() || undefined, titlePage, tableOfContents, comments, tags, annexes, pageSize } : {}),
+          ...(report ? { title: title.trim() || undefined, titlePage, tableOfContents, comments, tags, annexes, pageSize, ...(format === 'pdf' ? { taggedPdf } : {}) } : {}),
         },
         (received, total) => setStatus({ state: 'working', received, total }),
         abort.current.signal,
@@ -109,6 +110,12 @@ export function ExportDialog({ workspaceId, documents, initialSelection, onClose
                 <input type="checkbox" checked={comments} onChange={(event) => setComments(event.target.checked)} />
                 Open comments and replies
               </label>
+              {format === 'pdf' && (
+                <label className="transfer-choice">
+                  <input type="checkbox" checked={taggedPdf} onChange={(event) => setTaggedPdf(event.target.checked)} />
+                  Tagged for screen readers (for publishing; takes about twice as long)
+                </label>
+              )}
             </fieldset>
             <div className="transfer-columns">
               <div className="field">

@@ -16,6 +16,7 @@ const USAGE = `Export documents from a running Normspace server.
   --tags          none | footnotes | annex
   --annex         norm-classes | matrix | coverage | passages-by-norm (repeatable)
   --page-size     a4 | letter
+  --tagged        PDF tagged for screen readers (slower)
   --server        server URL (default $NORMSPACE_URL or http://127.0.0.1:3000); --token or $NORMSPACE_TOKEN`;
 
 runCli(async () => {
@@ -32,6 +33,7 @@ runCli(async () => {
       tags: { type: 'string' },
       annex: { type: 'string', multiple: true, default: [] },
       'page-size': { type: 'string' },
+      tagged: { type: 'boolean', default: false },
     },
   });
   if (values.help || !values.workspace || !values.format) {
@@ -49,6 +51,7 @@ runCli(async () => {
     tags: values.tags,
     annexes: values.annex,
     pageSize: values['page-size'],
+    taggedPdf: values.tagged,
   });
   if (!request.success) throw new Error(request.error.issues.map((issue) => `${issue.path.join('.') || 'request'}: ${issue.message}`).join('; '));
   const started = performance.now();

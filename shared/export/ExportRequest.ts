@@ -42,6 +42,8 @@ export const ExportRequestSchema = z
     tags: z.enum(TAG_PLACEMENTS).default('none'),
     annexes: z.array(z.enum(ANNEX_KINDS)).max(ANNEX_KINDS.length).default([]),
     pageSize: z.enum(PAGE_SIZES).default('a4'),
+    /** PDF only: tag the structure (headings, lists, tables, reading order) for screen readers; takes about twice as long. */
+    taggedPdf: z.boolean().default(false),
   })
   .refine((request) => !EXPORT_FORMAT_INFO[request.format].needsDocuments || request.documents.length > 0, {
     message: 'choose at least one document',

@@ -25,6 +25,9 @@ async function exportReport(page: Page, format: 'Word (.docx)' | 'PDF', dir: str
   for (const annex of ['Horizontal and initiative-specific norms', 'Norms × agreements matrix', 'Stakeholder-group coverage', 'Tagged passages by norm']) {
     await dialog.getByRole('checkbox', { name: annex }).check();
   }
+  // The PDF for publishing: tagged for screen readers.
+  if (format === 'PDF') await dialog.getByRole('checkbox', { name: /^Tagged for screen readers/ }).check();
+  else expect(await dialog.getByRole('checkbox', { name: /^Tagged for screen readers/ }).count()).toBe(0);
   if (shots) await page.screenshot({ path: path.join(shots, `outcome-export-${format === 'PDF' ? 'pdf' : 'docx'}-dialog.png`), fullPage: true });
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export', exact: true }).click()]);
   await dialog.getByRole('status').filter({ hasText: /Downloaded/ }).waitFor();
@@ -94,6 +97,8 @@ describe('an outcome document from a Word contribution, as the working group mak
     expect(text).toMatch(/GGE i · Supply-chain integrity\s+1\s+1/);
     const proposalsPage = Number(/Proposals[ .]*(\d+)\s*$/m.exec(pages[1] ?? '')?.[1]);
     expect(pages[proposalsPage - 1]).toMatch(/^\s*Proposals\s*$/m);
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
+    expect(execFileSync('pdfinfo', ['-struct-text', pdf], { encoding: 'utf8' })).toMatch(/H2 \(block\)\s+"Proposals"/);
     if (shots) {
       for (const page of [1, 2, 3, 4]) execFileSync('pdftoppm', ['-png', '-r', '70', '-f', String(page), '-l', String(page), '-singlefile', pdf, path.join(shots, `outcome-pdf-page-${page}`)]);
     }

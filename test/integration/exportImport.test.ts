@@ -192,6 +192,20 @@ describe('export', () => {
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+612 x 792/);
     expect(info).toMatch(/Title:\s+Chapter 2: Supply chains/);
+    expect(info).toMatch(/Tagged:\s+no/);
+
+    // Tagged for screen readers: headings, lists with labels, tables with header scopes, the contents; footers are decoration.
+    const tagged = await exportFile({ format: 'pdf', documents: [documentId], tableOfContents: true, comments: true, tags: 'footnotes', annexes: ['coverage'], taggedPdf: true });
+    fs.writeFileSync(path.join(dir, 'tagged.pdf'), Buffer.from(await tagged.arrayBuffer()));
+    expect(execFileSync('pdfinfo', [path.join(dir, 'tagged.pdf')], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
+    const structure = execFileSync('pdfinfo', ['-struct-text', path.join(dir, 'tagged.pdf')], { encoding: 'utf8' });
+    expect(structure).toMatch(/TOCI\s+"Findings ?2"/);
+    expect(structure).toMatch(/H1 \(block\)\s+"Supply chains and shared norms"/);
+    expect(structure).toMatch(/H2 \(block\)\s+"Findings"/);
+    expect(structure).toMatch(/LI \(block\)\s+Lbl \(block\)\s+"•"\s+LBody \(block\)\s+P \(block\)\s+"First finding with emphasis"/);
+    expect(structure).toMatch(/TH:\s+\/Scope \/Column\s+"Stakeholder group"/);
+    expect(structure).toMatch(/TD\s+"Private sector"/);
+    expect(structure).not.toMatch(/Chapter 2: Supply chains\s+\d+\s*\/\s*\d+/);
     if (fs.existsSync('/usr/bin/soffice')) {
       const docx = Buffer.from(await (await exportFile({ format: 'docx', documents: [documentId], titlePage: true, tableOfContents: true, comments: true, tags: 'footnotes', annexes: ['matrix'] })).arrayBuffer());
       fs.writeFileSync(path.join(dir, 'report.docx'), docx);
@@ -289,12 +303,13 @@ describe('the command line', () => {
     expect(imported.output).toContain('created “Regional submission” (contribution)');
 
     const pdf = path.join(dir, 'out.pdf');
-    const exported = await runCli('exportCli.ts', ['--workspace', WS, '--doc', id!, '--format', 'pdf', '--toc', '--title-page', '--out', pdf, '--server', server.url], { NORMSPACE_TOKEN: viewer.token });
+    const exported = await runCli('exportCli.ts', ['--workspace', WS, '--doc', id!, '--format', 'pdf', '--toc', '--title-page', '--tagged', '--out', pdf, '--server', server.url], { NORMSPACE_TOKEN: viewer.token });
     expect(exported.code, exported.output).toBe(0);
     expect(exported.output).toMatch(/^wrote .*out\.pdf \(\d+ bytes/m);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text).toMatch(/Requests[ .]+3/);
     expect(text).toContain('Shared incident taxonomy');
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
 
     const docx = path.join(dir, 'out.docx');
     expect((await runCli('exportCli.ts', ['--workspace', WS, '--doc', id!, '--format', 'docx', '--out', docx, '--server', server.url], { NORMSPACE_TOKEN: viewer.token })).code).toBe(0);

@@ -26,6 +26,9 @@ class HighlightingDocument extends PDFDocument {
   }
 }
 
+/** Options of a structure element; pdfkit also takes a table header cell's scope (its typings do not list it). */
+export type StructOptions = PDFKit.Mixins.StructureElementOptions & { scope?: 'Row' | 'Column' | 'Both' };
+
 /** How a block of runs is set. */
 export interface RunStyle {
   family: FontFamily;
@@ -44,6 +47,8 @@ export interface RunStyle {
   destination?: string;
   /** Give tagged words a highlight behind them (when tags are printed as notes). */
   highlightTags?: boolean;
+  /** The structure type the block is tagged with for screen readers (default P). */
+  structType?: string;
 }
 
 /** A heading's place, for the table of contents. */
@@ -69,20 +74,31 @@ export class PdfFlow {
   private readonly chunks: Buffer[] = [];
   private readonly ended: Promise<void>;
   private readonly bookmarks: { level: number; item: PDFKit.PDFOutline }[] = [];
+  /** The structure tree: the root (Document) and the open elements below it. */
+  private readonly parents: PDFKit.PDFStructureElement[];
 
-  constructor(pageSize: PageSize, info: { title: string; author: string }) {
+  constructor(pageSize: PageSize, info: { title: string; author: string }, private readonly tagged: boolean) {
     const [pageWidth, pageHeight] = PAGE_SIZES[pageSize];
     this.doc = new HighlightingDocument({
       size: [pageWidth, pageHeight],
       margins: PAGE_MARGINS,
       bufferPages: true,
       pdfVersion: '1.7',
+      tagged,
       lang: 'en',
       displayTitle: true,
       info: { Title: info.title, Author: info.author, Creator: 'Normspace', Producer: 'Normspace (pdfkit)' },
     });
     this.width = pageWidth - PAGE_MARGINS.left - PAGE_MARGINS.right;
     registerReportFonts(this.doc);
+    // pdfkit waits for every structure element it made to end before it ends the file: an
+    // untagged PDF makes none.
+    this.parents = [];
+    if (tagged) {
+      const root = this.doc.struct('Document');
+      this.doc.addStructure(root);
+      this.parents.push(root);
+    }
     this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
     this.ended = new Promise((resolve, reject) => {
       this.doc.on('end', resolve);
@@ -105,12 +121,71 @@ export class PdfFlow {
   }
 
   newPage(): void {
-    if (!this.atPageTop) this.doc.addPage();
+    if (!this.atPageTop) this.doc.continueOnNewPage();
   }
 
   /** Moves to the next page unless `height` points still fit on this one. */
   ensureSpace(height: number): void {
-    if (this.doc.y + height > this.bottom) this.doc.addPage();
+    if (this.doc.y + height > this.bottom) this.doc.continueOnNewPage();
+  }
+
+  private get parent(): PDFKit.PDFStructureElement {
+    return this.parents.at(-1)!;
+  }
+
+  /**
+   * Opens a structure element (Sect, L, LI, Table, TR…) under the current one, to be filled later
+   * with `within`. In an untagged PDF the structure calls only run what they are given.
+   */
+  open(type: string): PDFKit.PDFStructureElement | undefined {
+    if (!this.tagged) return undefined;
+    const element = this.doc.struct(type);
+    this.parent.add(element);
+    return element;
+  }
+
+  /** Runs `build` with `element` as the parent of what it tags. */
+  within<T>(element: PDFKit.PDFStructureElement | undefined, build: () => T): T {
+    if (!element) return build();
+    this.parents.push(element);
+    try {
+      return build();
+    } finally {
+      this.parents.pop();
+    }
+  }
+
+  /** A grouping structure element: everything `build` tags goes inside it. */
+  group<T>(type: string, build: () => T): T {
+    const element = this.open(type);
+    try {
+      return this.within(element, build);
+    } finally {
+      element?.end();
+    }
+  }
+
+  /** A structure element whose content is what `draw` puts on the page (marked content). */
+  tag(type: string, draw: () => void, options: StructOptions = {}): void {
+    if (!this.tagged) {
+      draw();
+      return;
+    }
+    const element = this.doc.struct(type, options as PDFKit.Mixins.StructureElementOptions);
+    this.parent.add(element);
+    element.add(draw);
+    element.end();
+  }
+
+  /** Drawing that is not content (rules, borders, backgrounds, running footers): screen readers skip it. */
+  artifact(draw: () => void, type: 'Layout' | 'Pagination' = 'Layout'): void {
+    if (!this.tagged) {
+      draw();
+      return;
+    }
+    this.doc.markContent('Artifact', { type });
+    draw();
+    this.doc.endMarkedContent();
   }
 
   /** Vertical space, dropped at the top of a page. */
@@ -132,6 +207,13 @@ export class PdfFlow {
       this.space(this.lineHeight(style) + style.gap);
       return;
     }
+    this.tag(style.structType ?? 'P', () => this.setRuns(visible, style, x, width));
+    doc.x = this.left;
+    this.space(style.gap);
+  }
+
+  private setRuns(visible: readonly InlineRun[], style: RunStyle, x: number, width: number): void {
+    const { doc } = this;
     visible.forEach((run, index) => {
       const last = index === visible.length - 1;
       const face = run.code ? 'mono' : faceOf(style.family, style.bold === true || run.bold, style.italic === true || run.italic);
@@ -159,8 +241,6 @@ export class PdfFlow {
       if (index === 0) doc.text(text, x, doc.y, options);
       else doc.text(text, options);
     });
-    doc.x = this.left;
-    this.space(style.gap);
   }
 
   /** One line of plain text in a style. */
@@ -172,14 +252,13 @@ export class PdfFlow {
    * A heading: kept with what follows it, made a bookmark (levels 1–3) and, when it has a
    * destination, recorded for the table of contents.
    */
-  heading(level: number, runs: readonly InlineRun[], destination: string | undefined, options: { pageBreak?: boolean; toc?: boolean } = {}): void {
+  heading(level: number, runs: readonly InlineRun[], destination: string | undefined): void {
     const spec = THEME.headings[Math.min(level, THEME.headings.length) - 1]!;
-    const style: RunStyle = { family: 'sans', bold: true, size: spec.size, lineGap: 1.5, gap: spec.below, color: THEME.headingColor, ...(destination ? { destination } : {}) };
-    if (options.pageBreak) this.newPage();
-    else this.space(spec.above);
+    const style: RunStyle = { family: 'sans', bold: true, size: spec.size, lineGap: 1.5, gap: spec.below, color: THEME.headingColor, structType: `H${Math.min(level, 6)}`, ...(destination ? { destination } : {}) };
+    this.space(spec.above);
     this.ensureSpace(this.lineHeight(style) * 2 + this.lineHeight({ family: 'serif', size: THEME.text.size, lineGap: THEME.text.lineGap }) * 3);
     const text = runs.filter((run) => !run.ref).map((run) => run.text).join('').replace(/\s+/g, ' ').trim();
-    if (destination && options.toc !== false) this.headings.push({ level, text, destination, page: this.pageIndex });
+    if (destination) this.headings.push({ level, text, destination, page: this.pageIndex });
     if (level <= 3 && text) this.bookmark(level, text);
     this.runs(runs, style);
   }
@@ -199,11 +278,14 @@ export class PdfFlow {
       const bottomMargin = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
       const y = doc.page.height - bottomMargin + 24;
-      doc.font('sans').fontSize(THEME.footer.size).fillColor(THEME.footer.color);
-      doc.text(footerLabel, this.left, y, { width: this.width * 0.75, lineBreak: false, ellipsis: true });
-      doc.text(`${page + 1} / ${range.count}`, this.left, y, { width: this.width, align: 'right', lineBreak: false });
+      this.artifact(() => {
+        doc.font('sans').fontSize(THEME.footer.size).fillColor(THEME.footer.color);
+        doc.text(footerLabel, this.left, y, { width: this.width * 0.75, lineBreak: false, ellipsis: true });
+        doc.text(`${page + 1} / ${range.count}`, this.left, y, { width: this.width, align: 'right', lineBreak: false });
+      }, 'Pagination');
       doc.page.margins.bottom = bottomMargin;
     }
+    this.parents[0]?.end();
     doc.end();
     await this.ended;
     return Buffer.concat(this.chunks);

@@ -21,9 +21,9 @@ function writeTitlePage(flow: PdfFlow, report: Report): void {
   const kind = report.documents.length === 1 ? DOCUMENT_KIND_LABELS[report.documents[0]!.kind] : 'Report';
   doc.y = doc.page.height * 0.3;
   flow.line(kind.toUpperCase(), { family: 'sans', bold: true, size: 10, lineGap: 0, gap: 10, color: THEME.muted });
-  flow.runs([plain(report.title)], { family: 'sans', bold: true, size: 28, lineGap: 2, gap: 14, color: THEME.headingColor });
+  flow.runs([plain(report.title)], { family: 'sans', bold: true, size: 28, lineGap: 2, gap: 14, color: THEME.headingColor, structType: 'H1' });
   flow.line(report.workspaceName, { family: 'sans', size: 14, lineGap: 2, gap: 26, color: '#3b4a5e' });
-  doc.lineWidth(1).moveTo(flow.left, doc.y).lineTo(flow.left + 120, doc.y).stroke(THEME.headingColor);
+  flow.artifact(() => doc.lineWidth(1).moveTo(flow.left, doc.y).lineTo(flow.left + 120, doc.y).stroke(THEME.headingColor));
   flow.space(14);
   flow.line(formatDate(report.generatedAt), { family: 'sans', size: 11, lineGap: 0, gap: 18, color: THEME.muted });
   if (report.documents.length > 1) {
@@ -32,58 +32,83 @@ function writeTitlePage(flow: PdfFlow, report: Report): void {
 }
 
 /** A numbered entry (note or comment) with its number in a hanging column that links back to the text. */
-function writeNumbered(flow: PdfFlow, label: string, back: string | undefined, destination: string, body: InlineRun[], style: RunStyle): void {
+function writeNumbered(flow: PdfFlow, label: string, back: string | undefined, destination: string, body: InlineRun[], style: RunStyle, more?: (x: number) => void): void {
   const { doc } = flow;
   const indent = 26;
   flow.ensureSpace(flow.lineHeight(style) * 2);
   const top = doc.y;
-  doc.font('sans-bold').fontSize(style.size).fillColor(back ? THEME.link : THEME.muted);
-  doc.text(label, flow.left, top, { width: indent - 4, lineBreak: false, destination, ...(back ? { goTo: back } : {}) });
-  doc.y = top;
-  flow.runs(body, { ...style, x: flow.left + indent, width: flow.width - indent });
+  flow.group('LI', () => {
+    flow.tag('Lbl', () => {
+      doc.font('sans-bold').fontSize(style.size).fillColor(back ? THEME.link : THEME.muted);
+      doc.text(label, flow.left, top, { width: indent - 4, lineBreak: false, destination, ...(back ? { goTo: back } : {}) });
+    });
+    doc.y = top;
+    const bodyStyle = { ...style, x: flow.left + indent, width: flow.width - indent };
+    if (!more) flow.runs(body, { ...bodyStyle, structType: 'LBody' });
+    else {
+      flow.group('LBody', () => {
+        flow.runs(body, bodyStyle);
+        more(flow.left + indent);
+      });
+    }
+  });
 }
 
 function writeNotes(flow: PdfFlow, report: Report, document: ReportDocument): void {
   const notes = document.passages.filter((passage) => passage.ranges.length > 0);
   if (notes.length === 0) return;
-  flow.heading(2, [plain('Notes')], undefined);
-  for (const passage of notes) {
-    const tags = passage.termIds.map((id) => termLabelWithKind(report.taxonomy, id)).join('; ');
-    writeNumbered(flow, `${passage.note}.`, `note-ref-${passage.note}`, `note-${passage.note}`, [plain(`${tags}. `), plain(`Tagged by ${passage.author.name}.`, { italic: true })], SMALL);
-  }
+  flow.group('Sect', () => {
+    flow.heading(2, [plain('Notes')], undefined);
+    flow.group('L', () => {
+      for (const passage of notes) {
+        const tags = passage.termIds.map((id) => termLabelWithKind(report.taxonomy, id)).join('; ');
+        writeNumbered(flow, `${passage.note}.`, `note-ref-${passage.note}`, `note-${passage.note}`, [plain(`${tags}. `), plain(`Tagged by ${passage.author.name}.`, { italic: true })], SMALL);
+      }
+    });
+  });
 }
 
 function writeThread(flow: PdfFlow, thread: ReportThread): void {
   const quote = thread.range ? [plain(`“${thread.quote}”`, { italic: true })] : [plain(`“${thread.quote}” `, { italic: true }), plain('(the commented words were deleted)')];
-  writeNumbered(flow, `C${thread.number}`, thread.range ? `comment-ref-${thread.number}` : undefined, `comment-${thread.number}`, quote, { ...SMALL, color: THEME.muted });
-  thread.comments.forEach((comment, index) => {
-    const x = flow.left + 26 + (index > 0 ? 14 : 0);
-    const width = flow.width - (x - flow.left);
-    flow.runs([plain(comment.author.name, { bold: true }), plain(`  ${formatDateTime(comment.createdAt)}`)], { ...SMALL, gap: 1, x, width, color: '#333333' });
-    const body = comment.deleted ? [plain('This comment was deleted.', { italic: true })] : commentRuns(comment.body);
-    flow.runs(body, { ...SMALL, x, width });
+  writeNumbered(flow, `C${thread.number}`, thread.range ? `comment-ref-${thread.number}` : undefined, `comment-${thread.number}`, quote, { ...SMALL, color: THEME.muted }, (left) => {
+    thread.comments.forEach((comment, index) => {
+      const x = left + (index > 0 ? 14 : 0);
+      const width = flow.width - (x - flow.left);
+      flow.runs([plain(comment.author.name, { bold: true }), plain(`  ${formatDateTime(comment.createdAt)}`)], { ...SMALL, gap: 1, x, width, color: '#333333' });
+      const body = comment.deleted ? [plain('This comment was deleted.', { italic: true })] : commentRuns(comment.body);
+      flow.runs(body, { ...SMALL, x, width });
+    });
   });
   flow.space(4);
 }
 
 function writeChapter(flow: PdfFlow, report: Report, document: ReportDocument, index: number): void {
   if (index > 0) flow.newPage();
-  if (document.showTitle) flow.heading(1, [plain(document.title)], chapterAnchor(index));
-  writeContentBlocks(flow, document.content.content, index, report.options.tags === 'footnotes');
-  if (report.options.tags === 'footnotes') writeNotes(flow, report, document);
-  if (document.threads.length > 0) {
-    flow.heading(2, [plain('Open comments')], undefined);
-    for (const thread of document.threads) writeThread(flow, thread);
-  }
+  flow.group('Sect', () => {
+    if (document.showTitle) flow.heading(1, [plain(document.title)], chapterAnchor(index));
+    writeContentBlocks(flow, document.content.content, index, report.options.tags === 'footnotes');
+    if (report.options.tags === 'footnotes') writeNotes(flow, report, document);
+    if (document.threads.length > 0) {
+      flow.group('Sect', () => {
+        flow.heading(2, [plain('Open comments')], undefined);
+        flow.group('L', () => {
+          for (const thread of document.threads) writeThread(flow, thread);
+        });
+      });
+    }
+  });
 }
 
 function writeAnnex(flow: PdfFlow, annex: AnnexSection): void {
-  flow.heading(1, [plain(annex.title)], annex.anchor, { pageBreak: true });
-  for (const block of annex.blocks) {
-    if (block.type === 'heading') flow.heading(3, [plain(block.text)], undefined);
-    else if (block.type === 'paragraph') flow.runs([plain(block.text)], { family: 'serif', size: THEME.text.size, lineGap: THEME.text.lineGap, gap: THEME.text.gap, color: THEME.text.color });
-    else writeTable(flow, { header: block.header, rows: block.rows, numeric: block.numeric, rotateHeader: annex.kind === 'matrix', rowHeaders: annex.kind === 'matrix' });
-  }
+  flow.newPage();
+  flow.group('Sect', () => {
+    flow.heading(1, [plain(annex.title)], annex.anchor);
+    for (const block of annex.blocks) {
+      if (block.type === 'heading') flow.heading(3, [plain(block.text)], undefined);
+      else if (block.type === 'paragraph') flow.runs([plain(block.text)], { family: 'serif', size: THEME.text.size, lineGap: THEME.text.lineGap, gap: THEME.text.gap, color: THEME.text.color });
+      else writeTable(flow, { header: block.header, rows: block.rows, numeric: block.numeric, rotateHeader: annex.kind === 'matrix', rowHeaders: annex.kind === 'matrix' });
+    }
+  });
 }
 
 /**
@@ -91,11 +116,13 @@ function writeAnnex(flow: PdfFlow, annex: AnnexSection): void {
  * model as the other formats: title page, table of contents with page numbers, chapters with note
  * and comment marks that link to their entries (and back), notes, open comments, annexes with
  * tables whose header repeats on each page, bookmarks for every heading down to level 3, and a
- * footer with the title and page number.
+ * footer with the title and page number. With `taggedPdf`, the structure is tagged for screen
+ * readers (sections, headings, paragraphs, lists, tables with header scopes, the contents) and
+ * rules, borders and footers are marked as decoration.
  */
 export async function renderPdf(report: Report): Promise<Buffer> {
   const { options } = report;
-  const flow = new PdfFlow(options.pageSize, { title: report.title, author: report.workspaceName });
+  const flow = new PdfFlow(options.pageSize, { title: report.title, author: report.workspaceName }, options.taggedPdf);
   const annexes = annexSections(report.annexes);
   let footerFrom = 0;
   if (options.titlePage) {
@@ -104,6 +131,7 @@ export async function renderPdf(report: Report): Promise<Buffer> {
     footerFrom = 1;
   }
   const tocPages: number[] = [];
+  const toc = options.tableOfContents ? flow.open('Sect') : undefined;
   if (options.tableOfContents) {
     const entries = outline(report).length + annexes.length;
     for (let i = 0; i < tocPagesNeeded(flow, entries); i++) {
@@ -113,6 +141,9 @@ export async function renderPdf(report: Report): Promise<Buffer> {
   }
   report.documents.forEach((document, index) => writeChapter(flow, report, document, index));
   for (const annex of annexes) writeAnnex(flow, annex);
-  if (tocPages.length > 0) writeTableOfContents(flow, tocPages, flow.headings.filter((heading) => heading.level <= 3));
+  if (options.tableOfContents) {
+    flow.within(toc, () => writeTableOfContents(flow, tocPages, flow.headings.filter((heading) => heading.level <= 3)));
+    toc?.end();
+  }
   return flow.finish(report.title, footerFrom);
 }

@@ -48,15 +48,21 @@ function writeList(flow: PdfFlow, list: JSONContent, frame: Frame): void {
   let number = Number.isInteger(Number(list.attrs?.start)) ? Number(list.attrs?.start) : 1;
   const inner: Frame = { ...frame, x: frame.x + THEME.listIndent, width: frame.width - THEME.listIndent, inList: true, listDepth: frame.listDepth + 1 };
   const style = textStyle(inner);
-  for (const item of list.content ?? []) {
-    const label = ordered ? `${number++}.` : frame.listDepth % 2 === 0 ? '•' : '–';
-    flow.ensureSpace(flow.lineHeight(style));
-    const top = doc.y;
-    doc.font('serif').fontSize(style.size).fillColor(style.color);
-    doc.text(label, frame.x, top, { width: THEME.listIndent - 4, align: ordered ? 'right' : 'left', lineBreak: false });
-    doc.y = top;
-    writeBlocks(flow, item.content, null, inner);
-  }
+  flow.group('L', () => {
+    for (const item of list.content ?? []) {
+      const label = ordered ? `${number++}.` : frame.listDepth % 2 === 0 ? '•' : '–';
+      flow.ensureSpace(flow.lineHeight(style));
+      const top = doc.y;
+      flow.group('LI', () => {
+        flow.tag('Lbl', () => {
+          doc.font('serif').fontSize(style.size).fillColor(style.color);
+          doc.text(label, frame.x, top, { width: THEME.listIndent - 4, align: ordered ? 'right' : 'left', lineBreak: false });
+        });
+        doc.y = top;
+        flow.group('LBody', () => writeBlocks(flow, item.content, null, inner));
+      });
+    }
+  });
   if (!frame.inList) flow.space(THEME.text.gap - 3);
 }
 
@@ -66,10 +72,10 @@ function writeQuote(flow: PdfFlow, quote: JSONContent, frame: Frame): void {
   flow.ensureSpace(flow.lineHeight(textStyle(inner)));
   const top = doc.y;
   const page = flow.pageIndex;
-  writeBlocks(flow, quote.content, null, inner);
+  flow.group('BlockQuote', () => writeBlocks(flow, quote.content, null, inner));
   const bottom = doc.y - THEME.text.gap + 2;
   const from = flow.pageIndex === page ? top : doc.page.margins.top;
-  doc.lineWidth(2).moveTo(frame.x + 3, from).lineTo(frame.x + 3, Math.max(from, bottom)).stroke(THEME.rule);
+  flow.artifact(() => doc.lineWidth(2).moveTo(frame.x + 3, from).lineTo(frame.x + 3, Math.max(from, bottom)).stroke(THEME.rule));
 }
 
 function writeCode(flow: PdfFlow, code: JSONContent, frame: Frame): void {
@@ -79,8 +85,9 @@ function writeCode(flow: PdfFlow, code: JSONContent, frame: Frame): void {
   doc.font('mono').fontSize(size);
   const height = doc.heightOfString(text || ' ', { width: frame.width - 16, lineGap: 1.5 }) + 12;
   flow.ensureSpace(Math.min(height, flow.bottom - doc.page.margins.top));
-  doc.rect(frame.x, doc.y, frame.width, height).fill(THEME.codeFill);
-  doc.font('mono').fontSize(size).fillColor(THEME.text.color).text(text || ' ', frame.x + 8, doc.y + 6, { width: frame.width - 16, lineGap: 1.5 });
+  const top = doc.y;
+  flow.artifact(() => doc.rect(frame.x, top, frame.width, height).fill(THEME.codeFill));
+  flow.tag('Code', () => doc.font('mono').fontSize(size).fillColor(THEME.text.color).text(text || ' ', frame.x + 8, top + 6, { width: frame.width - 16, lineGap: 1.5 }));
   doc.x = flow.left;
   flow.space(6 + THEME.text.gap);
 }
@@ -109,7 +116,7 @@ function writeBlocks(flow: PdfFlow, nodes: JSONContent[] | undefined, documentIn
         break;
       case 'horizontalRule':
         flow.space(6);
-        flow.doc.lineWidth(0.75).moveTo(frame.x, flow.doc.y).lineTo(frame.x + frame.width, flow.doc.y).stroke(THEME.table.border);
+        flow.artifact(() => flow.doc.lineWidth(0.75).moveTo(frame.x, flow.doc.y).lineTo(frame.x + frame.width, flow.doc.y).stroke(THEME.table.border));
         flow.space(12);
         break;
       case 'table': {

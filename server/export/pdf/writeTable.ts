@@ -19,7 +19,8 @@ const MAX_ROTATED = 130;
 
 /**
  * Draws a table at the current height across the text column: bordered cells, a shaded header
- * row repeated after each page break, rows never split across pages.
+ * row repeated after each page break, rows never split across pages; tagged as Table, TR, TH
+ * (with its scope) and TD for screen readers.
  */
 export function writeTable(flow: PdfFlow, table: PdfTable, x = flow.left, width = flow.width): void {
   const { doc } = flow;
@@ -53,13 +54,20 @@ export function writeTable(flow: PdfFlow, table: PdfTable, x = flow.left, width 
       : Math.max(...table.header.map((text, column) => cellHeight(text, column, true)))
     : 0;
 
-  const drawRow = (cells: string[], height: number, header: boolean) => {
+  /** A row: its borders and shading as decoration, its cells as TH/TD (a repeated header row is decoration too). */
+  const drawRow = (cells: string[], height: number, kind: 'header' | 'repeated-header' | 'body') => {
     const top = doc.y;
-    let left = x;
-    for (let column = 0; column < columns; column++) {
+    const header = kind !== 'body';
+    flow.artifact(() => {
+      let left = x;
+      for (let column = 0; column < columns; column++) {
+        if (header) doc.rect(left, top, widths[column]!, height).fill(headerFill);
+        doc.lineWidth(0.5).rect(left, top, widths[column]!, height).stroke(border);
+        left += widths[column]!;
+      }
+    });
+    const drawCell = (column: number, left: number) => {
       const cellWidth = widths[column]!;
-      if (header) doc.rect(left, top, cellWidth, height).fill(headerFill);
-      doc.lineWidth(0.5).rect(left, top, cellWidth, height).stroke(border);
       const text = cells[column] ?? '';
       const bold = header || (table.rowHeaders === true && column === 0);
       doc.font(bold ? 'sans-bold' : 'sans').fontSize(size).fillColor(THEME.text.color);
@@ -74,25 +82,40 @@ export function writeTable(flow: PdfFlow, table: PdfTable, x = flow.left, width 
       } else {
         doc.text(text, left + padding, top + padding, { width: cellWidth - 2 * padding, lineGap, align: table.numeric[column] ? 'right' : 'left', height: height - padding, ellipsis: true });
       }
-      left += cellWidth;
+    };
+    const eachCell = (draw: (column: number, left: number) => void) => {
+      let left = x;
+      for (let column = 0; column < columns; column++) {
+        draw(column, left);
+        left += widths[column]!;
+      }
+    };
+    if (kind === 'repeated-header') flow.artifact(() => eachCell(drawCell), 'Pagination');
+    else {
+      flow.group('TR', () =>
+        eachCell((column, left) => {
+          const rowHeader = kind === 'body' && table.rowHeaders === true && column === 0;
+          const type = header || rowHeader ? 'TH' : 'TD';
+          flow.tag(type, () => drawCell(column, left), header ? { scope: 'Column' as const } : rowHeader ? { scope: 'Row' as const } : {});
+        }),
+      );
     }
     doc.y = top + height;
   };
 
-  const startPage = () => {
-    if (table.header) drawRow(table.header, headerHeight, true);
-  };
   flow.ensureSpace(headerHeight + cellHeight(table.rows[0]?.join(' ') ?? ' ', 0, false));
-  startPage();
   const pageRoom = flow.bottom - doc.page.margins.top - headerHeight;
-  for (const row of table.rows) {
-    const height = Math.min(pageRoom, Math.max(...row.map((text, column) => cellHeight(text, column, table.rowHeaders === true && column === 0))));
-    if (doc.y + height > flow.bottom) {
-      doc.addPage();
-      startPage();
+  flow.group('Table', () => {
+    if (table.header) drawRow(table.header, headerHeight, 'header');
+    for (const row of table.rows) {
+      const height = Math.min(pageRoom, Math.max(...row.map((text, column) => cellHeight(text, column, table.rowHeaders === true && column === 0))));
+      if (doc.y + height > flow.bottom) {
+        doc.continueOnNewPage();
+        if (table.header) drawRow(table.header, headerHeight, 'repeated-header');
+      }
+      drawRow(row, height, 'body');
     }
-    drawRow(row, height, false);
-  }
+  });
   doc.x = flow.left;
   flow.space(THEME.text.gap * 1.5);
 }

@@ -24,41 +24,50 @@ function fit(flow: PdfFlow, text: string, width: number): string {
 
 /**
  * Fills the reserved pages with the contents: each heading with dot leaders and its page number,
- * the whole line a link to the heading.
+ * the whole line a link to the heading; tagged as a heading and a TOC of TOCI entries (the dots
+ * are decoration).
  */
 export function writeTableOfContents(flow: PdfFlow, pages: number[], headings: PlacedHeading[]): void {
   const { doc } = flow;
   let pageSlot = 0;
   doc.switchToPage(pages[0]!);
   doc.y = doc.page.margins.top;
-  doc.font('sans-bold').fontSize(THEME.headings[0].size).fillColor(THEME.headingColor);
-  doc.text('Contents', flow.left, doc.y, { width: flow.width, destination: 'contents' });
+  flow.tag('H1', () => {
+    doc.font('sans-bold').fontSize(THEME.headings[0].size).fillColor(THEME.headingColor);
+    doc.text('Contents', flow.left, doc.y, { width: flow.width, destination: 'contents' });
+  });
   doc.y = doc.page.margins.top + TITLE;
   const numberWidth = 34;
-  for (const heading of headings) {
-    if (doc.y + LINE > flow.bottom) {
-      pageSlot += 1;
-      if (pageSlot >= pages.length) break;
-      doc.switchToPage(pages[pageSlot]!);
-      doc.y = doc.page.margins.top;
+  flow.group('TOC', () => {
+    for (const heading of headings) {
+      if (doc.y + LINE > flow.bottom) {
+        pageSlot += 1;
+        if (pageSlot >= pages.length) break;
+        doc.switchToPage(pages[pageSlot]!);
+        doc.y = doc.page.margins.top;
+      }
+      const y = doc.y;
+      const x = flow.left + (heading.level - 1) * LEVEL_INDENT;
+      const textWidth = flow.width - (x - flow.left) - numberWidth - 8;
+      const face = heading.level === 1 ? 'sans-bold' : 'sans';
+      doc.font(face).fontSize(SIZE);
+      const label = fit(flow, heading.text, textWidth);
+      const page = String(heading.page + 1);
+      const dotsFrom = x + doc.widthOfString(label) + 6;
+      const dotsTo = flow.left + flow.width - doc.widthOfString(page) - 6;
+      if (dotsTo > dotsFrom) {
+        flow.artifact(() => {
+          doc.font('sans').fontSize(SIZE).fillColor('#8a94a3');
+          const dot = doc.widthOfString('. ');
+          doc.text('. '.repeat(Math.max(0, Math.floor((dotsTo - dotsFrom) / dot))), dotsFrom, y, { lineBreak: false });
+        });
+      }
+      flow.tag('TOCI', () => {
+        doc.font(face).fontSize(SIZE).fillColor(THEME.text.color);
+        doc.text(label, x, y, { lineBreak: false, goTo: heading.destination });
+        doc.text(page, flow.left, y, { width: flow.width, align: 'right', lineBreak: false, goTo: heading.destination });
+      });
+      doc.y = y + LINE;
     }
-    const y = doc.y;
-    const x = flow.left + (heading.level - 1) * LEVEL_INDENT;
-    const textWidth = flow.width - (x - flow.left) - numberWidth - 8;
-    doc.font(heading.level === 1 ? 'sans-bold' : 'sans').fontSize(SIZE).fillColor(THEME.text.color);
-    const label = fit(flow, heading.text, textWidth);
-    const labelWidth = doc.widthOfString(label);
-    doc.text(label, x, y, { lineBreak: false, goTo: heading.destination });
-    const page = String(heading.page + 1);
-    const dotsFrom = x + labelWidth + 6;
-    const dotsTo = flow.left + flow.width - doc.widthOfString(page) - 6;
-    if (dotsTo > dotsFrom) {
-      doc.font('sans').fillColor('#8a94a3');
-      const dot = doc.widthOfString('. ');
-      doc.text('. '.repeat(Math.max(0, Math.floor((dotsTo - dotsFrom) / dot))), dotsFrom, y, { lineBreak: false });
-    }
-    doc.font(heading.level === 1 ? 'sans-bold' : 'sans').fillColor(THEME.text.color);
-    doc.text(page, flow.left, y, { width: flow.width, align: 'right', lineBreak: false, goTo: heading.destination });
-    doc.y = y + LINE;
-  }
+  });
 }
