@@ -13,7 +13,7 @@ import { registerApiRoutes } from './api/registerApiRoutes.ts';
 import { registerExportRoutes } from './api/registerExportRoutes.ts';
 import { registerImportRoutes } from './api/registerImportRoutes.ts';
 import type { Config } from './config.ts';
-import { warmExporters } from './export/warmExporters.ts';
+import { ExportWorkers } from './export/ExportWorkers.ts';
 import type { Logger } from './logger.ts';
 import type { DocumentStore } from './store/DocumentStore.ts';
 import { SqliteStore } from './store/SqliteStore.ts';
@@ -105,18 +105,17 @@ export async function createNormspaceServer(
     access,
     health: () => ({ version: VERSION, loadedDocuments: rooms.loadedCount, connections: sync.connectionCount }),
   });
-  registerExportRoutes(app, { rooms, workspaces });
+  const exportWorkers = new ExportWorkers();
+  registerExportRoutes(app, { rooms, workspaces, workers: exportWorkers });
   registerImportRoutes(app, { rooms, workspaces, config });
   registerWebApp(app, path.resolve(config.staticDir), log);
 
   await app.listen({ port: config.port, host: config.host });
   if (config.warmExports === 'on') {
-    setTimeout(() => {
-      warmExporters().then(
-        ({ docxMs, pdfMs }) => log.debug({ docxMs: Math.round(docxMs), pdfMs: Math.round(pdfMs) }, 'exporters warmed up'),
-        (error: unknown) => log.warn({ err: error }, 'exporter warm-up failed'),
-      );
-    }, 0).unref();
+    exportWorkers.warm().then(
+      () => log.debug('export worker warmed up'),
+      (error: unknown) => log.warn({ err: error }, 'export worker warm-up failed'),
+    );
   }
   const { port } = app.server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -134,6 +133,7 @@ export async function createNormspaceServer(
         await sync.close();
         await app.close();
         await rooms.close();
+        await exportWorkers.close();
         await store.close();
         await access.close();
       })();

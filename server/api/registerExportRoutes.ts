@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ExportRequestSchema } from '../../shared/export/ExportRequest.ts';
 import { WorkspaceIdSchema } from '../../shared/ids.ts';
+import type { ExportWorkers } from '../export/ExportWorkers.ts';
 import { runExport } from '../export/runExport.ts';
 import type { RoomRegistry } from '../sync/RoomRegistry.ts';
 import type { WorkspaceService } from '../workspace/WorkspaceService.ts';
@@ -10,6 +11,7 @@ import type { AccessConfig } from './routeAccess.ts';
 export interface ExportRouteDeps {
   rooms: RoomRegistry;
   workspaces: WorkspaceService;
+  workers: ExportWorkers;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface ExportRouteDeps {
  * (Content-Disposition: attachment). Requires read access: whoever may read the documents may
  * export them.
  */
-export function registerExportRoutes(app: FastifyInstance, { rooms, workspaces }: ExportRouteDeps): void {
+export function registerExportRoutes(app: FastifyInstance, { rooms, workspaces, workers }: ExportRouteDeps): void {
   app.post<{ Params: { workspace: string } }>(
     '/api/workspaces/:workspace/exports',
     { config: { access: 'read' } satisfies AccessConfig },
@@ -27,7 +29,7 @@ export function registerExportRoutes(app: FastifyInstance, { rooms, workspaces }
       const body = ExportRequestSchema.safeParse(request.body);
       if (!body.success) return badRequest(reply, 'invalid export', body.error.issues);
       const started = performance.now();
-      const result = await runExport({ rooms, workspaces }, workspaceId.data, body.data, `${request.protocol}://${request.host}`);
+      const result = await runExport({ rooms, workspaces, workers }, workspaceId.data, body.data, `${request.protocol}://${request.host}`);
       if (!result.ok) return errorReply(reply, result.status, result.error, result.details);
       request.log.info(
         { workspace: workspaceId.data, format: body.data.format, documents: body.data.documents.length, bytes: result.body.byteLength, ms: Math.round(performance.now() - started) },

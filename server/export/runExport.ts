@@ -10,12 +10,13 @@ import { exportTaxonomy } from '../../shared/taxonomy/taxonomyJson.ts';
 import type { RoomRegistry } from '../sync/RoomRegistry.ts';
 import type { WorkspaceService } from '../workspace/WorkspaceService.ts';
 import { loadReport, loadTaxonomy } from './loadReport.ts';
-import { renderPdf } from './pdf/renderPdf.ts';
-import { renderDocx } from './renderDocx.ts';
+import type { ExportWorkers } from './ExportWorkers.ts';
 
 export interface ExportDeps {
   rooms: RoomRegistry;
   workspaces: WorkspaceService;
+  /** Where PDF and DOCX files are written (a worker thread). */
+  workers: ExportWorkers;
 }
 
 export type ExportResult =
@@ -43,9 +44,8 @@ export async function runExport(deps: ExportDeps, workspaceId: string, request: 
   const done = (body: Buffer | string) => ({ ok: true as const, body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body, contentType: info.contentType, fileName });
   switch (request.format) {
     case 'docx':
-      return done(await renderDocx(report));
     case 'pdf':
-      return done(await renderPdf(report));
+      return done(await deps.workers.render(request.format, report));
     case 'html':
       return done(renderReportHtml(report));
     case 'markdown':

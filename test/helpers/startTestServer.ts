@@ -32,6 +32,8 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     staticDir: path.resolve('dist/client'),
     unloadGraceMs: 200,
     ackIntervalMs: 50,
+    // Most test servers never export: their export worker starts with the first export instead.
+    warmExports: 'off',
     ...overrides,
     dataDir,
   };

@@ -5,6 +5,7 @@ import path from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { buildBigReport } from '../../bench/export/buildBigReport.ts';
 import { readAnnotations } from '../../shared/annotations/annotationDoc.ts';
 import { TEXT_FIELD } from '../../shared/editorExtensions.ts';
 import type { ExportRequestInput } from '../../shared/export/ExportRequest.ts';
@@ -320,5 +321,36 @@ describe('the command line', () => {
     expect(refused.output).toMatch(/sign|session|token/i);
     expect(fs.existsSync(path.join(dir, 'no.pdf'))).toBe(false);
     fs.rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+});
+
+describe('a long export', () => {
+  it('is written off the main thread: the server answers other requests while the PDF is being laid out', async () => {
+    const created = await apiRequest(server, `/api/workspaces/${WS}/documents`, { method: 'POST', body: JSON.stringify({ title: 'Long report', kind: 'outcome-document' }) });
+    const id = ((await created.json()) as { document: { id: string } }).document.id;
+    const big = buildBigReport({ words: 20_000, passages: 600, threads: 60, repliesPerThread: 2 });
+    const text = connectClient(server, { workspaceId: WS, documentId: id }, big.doc);
+    await text.synced;
+    const reader = connectClient(server, { workspaceId: WS, documentId: id });
+    const passages = readAnnotations(big.doc).size;
+    await waitFor(() => readAnnotations(reader.doc).size === passages, 'the long report stored', 30_000);
+    reader.destroy();
+    text.destroy();
+
+    const order: string[] = [];
+    const exported = exportFile({ format: 'pdf', documents: [id], titlePage: true, tableOfContents: true, tags: 'footnotes', annexes: ['passages-by-norm'] }).then(async (response) => {
+      expect(response.status).toBe(200);
+      await response.arrayBuffer();
+      order.push('export');
+    });
+    // Once the report has been read (a fraction of the export), ask for something small, twice.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    for (let i = 0; i < 2; i++) {
+      const health = await apiRequest(server, '/api/health', { token: null });
+      expect(health.status).toBe(200);
+      order.push('health');
+    }
+    await exported;
+    expect(order).toEqual(['health', 'health', 'export']);
   }, 60_000);
 });
