@@ -3,6 +3,7 @@ import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { commentRuns } from '../../shared/export/commentRuns.ts';
 import { inlineRuns, runsText } from '../../shared/export/inlineRuns.ts';
+import { breakLongWords } from '../../server/export/pdf/breakLongWords.ts';
 import { columnWidths } from '../../server/export/pdf/columnWidths.ts';
 import { pairKerning, type GposTable } from '../../server/export/pdf/pairKerning.ts';
 import { superscript } from '../../server/export/pdf/superscript.ts';
@@ -40,6 +41,12 @@ describe('inline runs for page layout', () => {
     expect(runs.at(-1)).toMatchObject({ text: '@Ana', bold: true });
   });
 
+  it('gives unbroken runs of text a place to wrap every 40 characters, and leaves words alone', () => {
+    const hash = 'a'.repeat(100);
+    expect(breakLongWords(`sha ${hash} ok`)).toBe(`sha ${'a'.repeat(40)}\u200B${'a'.repeat(40)}\u200B${'a'.repeat(20)} ok`);
+    expect(breakLongWords('Ordinary words, even internationalisation, stay as they are.')).toBe('Ordinary words, even internationalisation, stay as they are.');
+  });
+
   it('writes note numbers in superscript digits', () => {
     expect(superscript(1207)).toBe('¹²⁰⁷');
   });
@@ -58,7 +65,22 @@ describe('table column widths', () => {
     expect(widths[1]).toBe(60);
     expect(widths[2]! + widths[3]!).toBeCloseTo(390);
     expect(widths[2]! / widths[3]!).toBeCloseTo(1.5);
-    expect(columnWidths([900, 900], [300, 300], 400)).toEqual([300, 300]);
+    expect(columnWidths([900, 900], [300, 300], 400)).toEqual([200, 200]);
+  });
+
+  it('never makes a table wider than the page, whatever the columns want', () => {
+    const cases: [number[], number[], number][] = [
+      [[2000, 200, 200], [60, 150, 150], 481],
+      [[900, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30], new Array(25).fill(19), 481],
+      [[10, 10], [0, 0], 481],
+    ];
+    for (const [natural, minimum, available] of cases) {
+      const widths = columnWidths(natural, minimum, available);
+      expect(widths.reduce((sum, width) => sum + width, 0)).toBeCloseTo(available);
+      widths.forEach((width, i) => expect(width, `column ${i}`).toBeGreaterThanOrEqual(Math.min(minimum[i]!, available / natural.length) - 1e-9));
+    }
+    // The wide description column gives way to the two URL columns' longest words.
+    expect(columnWidths([2000, 200, 200], [60, 150, 150], 481)).toEqual([181, 150, 150]);
   });
 });
 

@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { PageSize } from '../../../shared/export/ExportRequest.ts';
 import type { InlineRun } from '../../../shared/export/inlineRuns.ts';
 import { PAGE_MARGINS, PAGE_SIZES, THEME } from './pdfTheme.ts';
+import { breakLongWords } from './breakLongWords.ts';
 import { faceOf, registerReportFonts, type FontFamily } from './reportFonts.ts';
 import { superscript } from './superscript.ts';
 
@@ -231,7 +232,7 @@ export class PdfFlow {
       };
       if (index === 0 && style.destination) options.destination = style.destination;
       if (style.highlightTags && run.tagged) (options as HighlightOptions).highlight = THEME.tagHighlight;
-      let text = run.text;
+      let text = breakLongWords(run.text);
       if (run.ref) {
         const { kind, number } = run.ref;
         text = kind === 'note' ? superscript(number) : `ᶜ${superscript(number)}`;

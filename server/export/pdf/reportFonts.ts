@@ -25,8 +25,11 @@ const FONT_FILES = {
 export type ReportFont = keyof typeof FONT_FILES;
 export type FontFamily = 'serif' | 'sans';
 
-/** Most shaped words kept per face; the cache starts afresh when full. */
+/** Most shaped words kept per face, and kerning pairs; each cache starts afresh when full. */
 const LAYOUT_CACHE_LIMIT = 100_000;
+const KERNING_CACHE_LIMIT = 250_000;
+/** Longer strings (pdfkit measures whole lines too) are shaped every time, never kept. */
+const LONGEST_CACHED = 64;
 
 interface Position {
   xAdvance: number;
@@ -63,6 +66,7 @@ function withSharedLayoutCache(font: fontkit.Font): fontkit.Font {
     let value = kerning.get(key);
     if (value === undefined) {
       value = pairValue(left.id, right.id);
+      if (kerning.size >= KERNING_CACHE_LIMIT) kerning.clear();
       kerning.set(key, value);
     }
     return value;
@@ -89,8 +93,10 @@ function withSharedLayoutCache(font: fontkit.Font): fontkit.Font {
     let shaped = cache.get(text);
     if (!shaped) {
       shaped = shape(text);
-      if (cache.size >= LAYOUT_CACHE_LIMIT) cache.clear();
-      cache.set(text, shaped);
+      if (text.length <= LONGEST_CACHED) {
+        if (cache.size >= LAYOUT_CACHE_LIMIT) cache.clear();
+        cache.set(text, shaped);
+      }
     }
     const positions = shaped.positions.map((position) => ({ ...position }));
     let advanceWidth: number | undefined;

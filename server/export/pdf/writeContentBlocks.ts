@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { inlineRuns, runsText } from '../../../shared/export/inlineRuns.ts';
 import { headingAnchor } from '../../../shared/export/outline.ts';
+import { breakLongWords } from './breakLongWords.ts';
 import type { PdfFlow, RunStyle } from './PdfFlow.ts';
 import { THEME } from './pdfTheme.ts';
 import { writeTable } from './writeTable.ts';
@@ -80,7 +81,7 @@ function writeQuote(flow: PdfFlow, quote: JSONContent, frame: Frame): void {
 
 function writeCode(flow: PdfFlow, code: JSONContent, frame: Frame): void {
   const { doc } = flow;
-  const text = runsText(inlineRuns(code.content).filter((run) => !run.ref));
+  const text = breakLongWords(runsText(inlineRuns(code.content).filter((run) => !run.ref)));
   const size = THEME.text.size * 0.85;
   doc.font('mono').fontSize(size);
   const height = doc.heightOfString(text || ' ', { width: frame.width - 16, lineGap: 1.5 }) + 12;

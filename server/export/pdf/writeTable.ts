@@ -1,6 +1,7 @@
+import { breakLongWords } from './breakLongWords.ts';
+import { columnWidths } from './columnWidths.ts';
 import type { PdfFlow } from './PdfFlow.ts';
 import { THEME } from './pdfTheme.ts';
-import { columnWidths } from './columnWidths.ts';
 
 export interface PdfTable {
   /** Repeated at the top of every page the table runs onto. */
@@ -25,7 +26,9 @@ const MAX_ROTATED = 130;
 export function writeTable(flow: PdfFlow, table: PdfTable, x = flow.left, width = flow.width): void {
   const { doc } = flow;
   const { size, lineGap, padding, border, headerFill } = THEME.table;
-  const columns = Math.max(table.header?.length ?? 0, ...table.rows.map((row) => row.length));
+  const header = table.header?.map(breakLongWords) ?? null;
+  const rows = table.rows.map((row) => row.map(breakLongWords));
+  const columns = Math.max(header?.length ?? 0, ...rows.map((row) => row.length));
   if (columns === 0) return;
   const rotated = table.rotateHeader === true;
 
@@ -37,8 +40,8 @@ export function writeTable(flow: PdfFlow, table: PdfTable, x = flow.left, width 
     const longest = text.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
     minimum[column] = Math.max(minimum[column]!, Math.min(doc.widthOfString(longest) + 2 * padding, width / columns));
   };
-  if (table.header) table.header.forEach((text, column) => (rotated && column > 0 ? (natural[column] = Math.max(natural[column]!, size * 1.6 + 2 * padding)) : measure(text, column, true)));
-  for (const row of table.rows.slice(0, SAMPLE_ROWS)) row.forEach((text, column) => measure(text, column, table.rowHeaders === true && column === 0));
+  if (header) header.forEach((text, column) => (rotated && column > 0 ? (natural[column] = Math.max(natural[column]!, size * 1.6 + 2 * padding)) : measure(text, column, true)));
+  for (const row of rows.slice(0, SAMPLE_ROWS)) row.forEach((text, column) => measure(text, column, table.rowHeaders === true && column === 0));
   const widths = columnWidths(natural, minimum, width);
 
   const oneLine = doc.font('sans').fontSize(size).currentLineHeight(true) + lineGap + 2 * padding;
@@ -48,10 +51,14 @@ export function writeTable(flow: PdfFlow, table: PdfTable, x = flow.left, width 
   const cellHeight = (text: string, column: number, bold: boolean) =>
     fitsOneLine(text, column, bold) ? oneLine : doc.font(bold ? 'sans-bold' : 'sans').fontSize(size).heightOfString(text || ' ', { width: widths[column]! - 2 * padding, lineGap }) + 2 * padding;
 
-  const headerHeight = table.header
-    ? rotated
-      ? Math.min(MAX_ROTATED, Math.max(...table.header.slice(1).map((text) => doc.font('sans-bold').fontSize(size).widthOfString(text) + 2 * padding), cellHeight(table.header[0] ?? '', 0, true)))
-      : Math.max(...table.header.map((text, column) => cellHeight(text, column, true)))
+  // A header never takes more than a third of a page (longer labels are cut with an ellipsis).
+  const headerHeight = header
+    ? Math.min(
+        (flow.bottom - doc.page.margins.top) / 3,
+        rotated
+          ? Math.min(MAX_ROTATED, Math.max(...header.slice(1).map((text) => doc.font('sans-bold').fontSize(size).widthOfString(text) + 2 * padding), cellHeight(header[0] ?? '', 0, true)))
+          : Math.max(...header.map((text, column) => cellHeight(text, column, true))),
+      )
     : 0;
 
   /** A row: its borders and shading as decoration, its cells as TH/TD (a repeated header row is decoration too). */
@@ -103,15 +110,16 @@ export function writeTable(flow: PdfFlow, table: PdfTable, x = flow.left, width 
     doc.y = top + height;
   };
 
-  flow.ensureSpace(headerHeight + cellHeight(table.rows[0]?.join(' ') ?? ' ', 0, false));
   const pageRoom = flow.bottom - doc.page.margins.top - headerHeight;
+  const rowHeight = (row: string[]) => Math.min(pageRoom, Math.max(...row.map((text, column) => cellHeight(text, column, table.rowHeaders === true && column === 0))));
+  flow.ensureSpace(headerHeight + (rows[0] ? rowHeight(rows[0]) : 0));
   flow.group('Table', () => {
-    if (table.header) drawRow(table.header, headerHeight, 'header');
-    for (const row of table.rows) {
-      const height = Math.min(pageRoom, Math.max(...row.map((text, column) => cellHeight(text, column, table.rowHeaders === true && column === 0))));
+    if (header) drawRow(header, headerHeight, 'header');
+    for (const row of rows) {
+      const height = rowHeight(row);
       if (doc.y + height > flow.bottom) {
         doc.continueOnNewPage();
-        if (table.header) drawRow(table.header, headerHeight, 'repeated-header');
+        if (header) drawRow(header, headerHeight, 'repeated-header');
       }
       drawRow(row, height, 'body');
     }
