@@ -27,7 +27,7 @@ export const configOptions = {
   ownerLinkTtlHours: { env: 'OWNER_LINK_TTL_HOURS', default: 72, doc: 'Validity of the owner link printed at start while the workspace has no owner.', schema: z.coerce.number().int().min(1) },
   accessPollMs: { env: 'ACCESS_POLL_MS', default: 1000, doc: 'How often the server looks for member and invite changes made by the admin CLI.', schema: z.coerce.number().int().min(50) },
   staticDir: { env: 'STATIC_DIR', default: './dist/client', doc: 'Built web app to serve (from `npm run build`).', schema: z.string().min(1) },
-  warmExports: { env: 'WARM_EXPORTS', default: 'on', doc: 'on: write a small sample report as DOCX and PDF just after start (about 0.5 s of CPU) so the first real export does not pay for compiling the writers; off: skip it.', schema: z.enum(['on', 'off']) },
+  warmExports: { env: 'WARM_EXPORTS', default: 'on', doc: 'on: the export worker writes a small sample report as DOCX and PDF just after start (about 0.5 s of CPU, off the main thread) so the first real export does not pay for compiling the writers; off: the worker starts with the first export.', schema: z.enum(['on', 'off']) },
   maxImportBytes: { env: 'MAX_IMPORT_BYTES', default: 20 * 1024 * 1024, doc: 'Largest file accepted for import (DOCX, Markdown, HTML).', schema: z.coerce.number().int().min(1024) },
 } as const;
 
