@@ -113,7 +113,7 @@ export async function createNormspaceServer(
   await app.listen({ port: config.port, host: config.host });
   if (config.warmExports === 'on') {
     exportWorkers.warm().then(
-      () => log.debug('export worker warmed up'),
+      () => log.info('export worker ready'),
       (error: unknown) => log.warn({ err: error }, 'export worker warm-up failed'),
     );
   }

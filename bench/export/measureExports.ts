@@ -126,8 +126,14 @@ export async function measureExports(size: BigReportSize, runs: number): Promise
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'normspace-export-bench-'));
   const port = await findFreePort();
-  const server = await spawnServerProcess('server/main.ts', { ...NORMSPACE_BENCH_ENV, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir }, SERVER_READY, { timeoutMs: 60_000 });
+  const server = await spawnServerProcess('server/main.ts', { ...NORMSPACE_BENCH_ENV, LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir }, SERVER_READY, { timeoutMs: 60_000 });
   try {
+    // "First export" means the first after the server is ready, its export worker warmed up (it logs so).
+    const readySince = performance.now();
+    while (!/export worker ready/.test(server.output())) {
+      if (performance.now() - readySince > 60_000) throw new Error(`the export worker never said it was ready:\n${server.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const url = `http://127.0.0.1:${port}`;
     const ownerLink = /\/invite#(\S+)/.exec(server.output())?.[1];
     if (!ownerLink) throw new Error(`the server printed no owner link:\n${server.output()}`);
