@@ -2,14 +2,9 @@
  * WordprocessingML elements written as text, byte for byte as docx writes the same elements (the
  * DOCX writer's tests compare the two), for the pieces `RawXmlParts` splices into a document.
  */
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-
-/** Text or an attribute value as docx escapes both; characters XML 1.0 does not allow are left out. */
-export function escapeXml(text: string): string {
-  // eslint-disable-next-line no-control-regex -- the control characters XML 1.0 does not allow, as docx removes them
-  return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (char) => ESCAPES[char] ?? '');
-}
+// Text and attribute values are escaped as docx escapes them, except that characters XML 1.0 cannot carry
+// (which docx keeps, making the file unreadable) are left out.
+import { escapeXml } from '../../shared/export/escapeXml.ts';
 
 /** The run formatting the DOCX writer uses. */
 export interface RunFormat {

@@ -1,12 +1,5 @@
 import type { Taxonomy, Term } from '../taxonomy/taxonomyTypes.ts';
-
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-
-export function escapeXml(text: string): string {
-  // Characters XML 1.0 cannot carry at all are dropped.
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (char) => XML_ESCAPES[char]!);
-}
+import { escapeXml } from './escapeXml.ts';
 
 /** A stable GUID for a name (two 64-bit FNV-1a hashes shaped as a version-8 UUID): the same term gets the same GUID in every export. */
 export function stableGuid(name: string): string {
