@@ -20,6 +20,11 @@ export interface InlineRun {
 
 const PLAIN: Omit<InlineRun, 'text'> = { bold: false, italic: false, underline: false, strike: false, code: false };
 
+/** A run of `text`, unformatted unless `format` says otherwise. */
+export function textRun(text: string, format: Partial<Omit<InlineRun, 'text'>> = {}): InlineRun {
+  return { ...PLAIN, ...format, text };
+}
+
 function markedRun(node: JSONContent): InlineRun {
   const run: InlineRun = { ...PLAIN, text: node.text ?? '' };
   for (const mark of node.marks ?? []) {

@@ -1,31 +1,10 @@
-import PDFDocument from 'pdfkit';
 import type { PageSize } from '../../../shared/export/ExportRequest.ts';
-import type { InlineRun } from '../../../shared/export/inlineRuns.ts';
+import { textRun, type InlineRun } from '../../../shared/export/inlineRuns.ts';
 import { PAGE_MARGINS, PAGE_SIZES, THEME } from './pdfTheme.ts';
 import { breakLongWords } from './breakLongWords.ts';
+import { HighlightingDocument, type HighlightOptions } from './HighlightingDocument.ts';
 import { faceOf, registerReportFonts, type FontFamily } from './reportFonts.ts';
 import { superscript } from './superscript.ts';
-
-interface HighlightOptions extends PDFKit.Mixins.TextOptions {
-  highlight?: string;
-}
-
-/**
- * pdfkit's document with one more text option, `highlight`: a colour filled behind each line
- * of the text (pdfkit draws text a line at a time through `_fragment`, where underlines are drawn
- * too; this draws the highlight first, in its own graphics state).
- */
-class HighlightingDocument extends PDFDocument {
-  _fragment(text: string, x: number, y: number, options: HighlightOptions): void {
-    if (options.highlight && text.trim().length > 0) {
-      const width = this.widthOfString(text.replace(/\s+$/, ''), options);
-      this.save();
-      this.rect(x, y - 0.5, width, this.currentLineHeight(true)).fill(options.highlight);
-      this.restore();
-    }
-    (PDFDocument.prototype as unknown as { _fragment(text: string, x: number, y: number, options: HighlightOptions): void })._fragment.call(this, text, x, y, options);
-  }
-}
 
 /** Options of a structure element; pdfkit also takes a table header cell's scope (its typings do not list it). */
 export type StructOptions = PDFKit.Mixins.StructureElementOptions & { scope?: 'Row' | 'Column' | 'Both' };
@@ -246,7 +225,7 @@ export class PdfFlow {
 
   /** One line of plain text in a style. */
   line(text: string, style: RunStyle): void {
-    this.runs([{ text, bold: false, italic: false, underline: false, strike: false, code: false }], style);
+    this.runs([textRun(text)], style);
   }
 
   /**

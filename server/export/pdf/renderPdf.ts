@@ -2,7 +2,7 @@ import { DOCUMENT_KIND_LABELS } from '../../../shared/documentKinds.ts';
 import { annexSections, type AnnexSection } from '../../../shared/export/annexSections.ts';
 import { commentRuns } from '../../../shared/export/commentRuns.ts';
 import { formatDate, formatDateTime } from '../../../shared/export/formatDate.ts';
-import type { InlineRun } from '../../../shared/export/inlineRuns.ts';
+import { textRun, type InlineRun } from '../../../shared/export/inlineRuns.ts';
 import { chapterAnchor, outline } from '../../../shared/export/outline.ts';
 import type { Report, ReportDocument, ReportThread } from '../../../shared/export/ReportModel.ts';
 import { termLabelWithKind } from '../../../shared/export/termLabel.ts';
@@ -12,8 +12,6 @@ import { writeContentBlocks } from './writeContentBlocks.ts';
 import { writeTable } from './writeTable.ts';
 import { writeTableOfContents, tocPagesNeeded } from './writeTableOfContents.ts';
 
-const plain = (text: string, format: Partial<InlineRun> = {}): InlineRun => ({ text, bold: false, italic: false, underline: false, strike: false, code: false, ...format });
-
 const SMALL: RunStyle = { family: 'sans', size: THEME.small.size, lineGap: THEME.small.lineGap, gap: THEME.small.gap, color: THEME.text.color };
 
 function writeTitlePage(flow: PdfFlow, report: Report): void {
@@ -21,7 +19,7 @@ function writeTitlePage(flow: PdfFlow, report: Report): void {
   const kind = report.documents.length === 1 ? DOCUMENT_KIND_LABELS[report.documents[0]!.kind] : 'Report';
   doc.y = doc.page.height * 0.3;
   flow.line(kind.toUpperCase(), { family: 'sans', bold: true, size: 10, lineGap: 0, gap: 10, color: THEME.muted });
-  flow.runs([plain(report.title)], { family: 'sans', bold: true, size: 28, lineGap: 2, gap: 14, color: THEME.headingColor, structType: 'H1' });
+  flow.runs([textRun(report.title)], { family: 'sans', bold: true, size: 28, lineGap: 2, gap: 14, color: THEME.headingColor, structType: 'H1' });
   flow.line(report.workspaceName, { family: 'sans', size: 14, lineGap: 2, gap: 26, color: '#3b4a5e' });
   flow.artifact(() => doc.lineWidth(1).moveTo(flow.left, doc.y).lineTo(flow.left + 120, doc.y).stroke(THEME.headingColor));
   flow.space(14);
@@ -58,24 +56,24 @@ function writeNotes(flow: PdfFlow, report: Report, document: ReportDocument): vo
   const notes = document.passages.filter((passage) => passage.ranges.length > 0);
   if (notes.length === 0) return;
   flow.group('Sect', () => {
-    flow.heading(2, [plain('Notes')], undefined);
+    flow.heading(2, [textRun('Notes')], undefined);
     flow.group('L', () => {
       for (const passage of notes) {
         const tags = passage.termIds.map((id) => termLabelWithKind(report.taxonomy, id)).join('; ');
-        writeNumbered(flow, `${passage.note}.`, `note-ref-${passage.note}`, `note-${passage.note}`, [plain(`${tags}. `), plain(`Tagged by ${passage.author.name}.`, { italic: true })], SMALL);
+        writeNumbered(flow, `${passage.note}.`, `note-ref-${passage.note}`, `note-${passage.note}`, [textRun(`${tags}. `), textRun(`Tagged by ${passage.author.name}.`, { italic: true })], SMALL);
       }
     });
   });
 }
 
 function writeThread(flow: PdfFlow, thread: ReportThread): void {
-  const quote = thread.range ? [plain(`“${thread.quote}”`, { italic: true })] : [plain(`“${thread.quote}” `, { italic: true }), plain('(the commented words were deleted)')];
+  const quote = thread.range ? [textRun(`“${thread.quote}”`, { italic: true })] : [textRun(`“${thread.quote}” `, { italic: true }), textRun('(the commented words were deleted)')];
   writeNumbered(flow, `C${thread.number}`, thread.range ? `comment-ref-${thread.number}` : undefined, `comment-${thread.number}`, quote, { ...SMALL, color: THEME.muted }, (left) => {
     thread.comments.forEach((comment, index) => {
       const x = left + (index > 0 ? 14 : 0);
       const width = flow.width - (x - flow.left);
-      flow.runs([plain(comment.author.name, { bold: true }), plain(`  ${formatDateTime(comment.createdAt)}`)], { ...SMALL, gap: 1, x, width, color: '#333333' });
-      const body = comment.deleted ? [plain('This comment was deleted.', { italic: true })] : commentRuns(comment.body);
+      flow.runs([textRun(comment.author.name, { bold: true }), textRun(`  ${formatDateTime(comment.createdAt)}`)], { ...SMALL, gap: 1, x, width, color: '#333333' });
+      const body = comment.deleted ? [textRun('This comment was deleted.', { italic: true })] : commentRuns(comment.body);
       flow.runs(body, { ...SMALL, x, width });
     });
   });
@@ -85,12 +83,12 @@ function writeThread(flow: PdfFlow, thread: ReportThread): void {
 function writeChapter(flow: PdfFlow, report: Report, document: ReportDocument, index: number): void {
   if (index > 0) flow.newPage();
   flow.group('Sect', () => {
-    if (document.showTitle) flow.heading(1, [plain(document.title)], chapterAnchor(index));
+    if (document.showTitle) flow.heading(1, [textRun(document.title)], chapterAnchor(index));
     writeContentBlocks(flow, document.content.content, index, report.options.tags === 'footnotes');
     if (report.options.tags === 'footnotes') writeNotes(flow, report, document);
     if (document.threads.length > 0) {
       flow.group('Sect', () => {
-        flow.heading(2, [plain('Open comments')], undefined);
+        flow.heading(2, [textRun('Open comments')], undefined);
         flow.group('L', () => {
           for (const thread of document.threads) writeThread(flow, thread);
         });
@@ -102,10 +100,10 @@ function writeChapter(flow: PdfFlow, report: Report, document: ReportDocument, i
 function writeAnnex(flow: PdfFlow, annex: AnnexSection): void {
   flow.newPage();
   flow.group('Sect', () => {
-    flow.heading(1, [plain(annex.title)], annex.anchor);
+    flow.heading(1, [textRun(annex.title)], annex.anchor);
     for (const block of annex.blocks) {
-      if (block.type === 'heading') flow.heading(3, [plain(block.text)], undefined);
-      else if (block.type === 'paragraph') flow.runs([plain(block.text)], { family: 'serif', size: THEME.text.size, lineGap: THEME.text.lineGap, gap: THEME.text.gap, color: THEME.text.color });
+      if (block.type === 'heading') flow.heading(3, [textRun(block.text)], undefined);
+      else if (block.type === 'paragraph') flow.runs([textRun(block.text)], { family: 'serif', size: THEME.text.size, lineGap: THEME.text.lineGap, gap: THEME.text.gap, color: THEME.text.color });
       else writeTable(flow, { header: block.header, rows: block.rows, numeric: block.numeric, rotateHeader: annex.kind === 'matrix', rowHeaders: annex.kind === 'matrix' });
     }
   });
