@@ -29,6 +29,14 @@ export const configOptions = {
   staticDir: { env: 'STATIC_DIR', default: './dist/client', doc: 'Built web app to serve (from `npm run build`).', schema: z.string().min(1) },
   warmExports: { env: 'WARM_EXPORTS', default: 'on', doc: 'on: the export worker writes a small sample report as DOCX and PDF just after start (about 0.5 s of CPU, off the main thread) so the first real export does not pay for compiling the writers; off: the worker starts with the first export.', schema: z.enum(['on', 'off']) },
   maxImportBytes: { env: 'MAX_IMPORT_BYTES', default: 20 * 1024 * 1024, doc: 'Largest file accepted for import (DOCX, Markdown, HTML).', schema: z.coerce.number().int().min(1024) },
+  maxImportMarkupCharacters: { env: 'MAX_IMPORT_MARKUP_CHARACTERS', default: 3_000_000, doc: 'Longest HTML or Markdown an import parses, in characters: the file itself, and the HTML a Word or Markdown file converts to (parsing takes about 2.5 s and 500 MB per million characters of HTML).', schema: z.coerce.number().int().min(1000) },
+  maxImportUnzippedBytes: { env: 'MAX_IMPORT_UNZIPPED_BYTES', default: 32 * 1024 * 1024, doc: 'Most bytes the XML parts of a Word file may unpack to, as declared in the zip and as actually inflated (inflating stops there); images and other binary parts are never unpacked.', schema: z.coerce.number().int().min(1024) },
+  maxImportZipEntries: { env: 'MAX_IMPORT_ZIP_ENTRIES', default: 1000, doc: 'Most files a Word (.docx) zip may hold.', schema: z.coerce.number().int().min(10) },
+  maxImportCompressionRatio: { env: 'MAX_IMPORT_COMPRESSION_RATIO', default: 100, doc: 'Highest compression ratio of a Word file\'s XML part that unpacks to more than 1 MiB (Word writes about 5–30:1; zip bombs 1,000:1).', schema: z.coerce.number().min(2) },
+  maxImportNesting: { env: 'MAX_IMPORT_NESTING', default: 64, doc: 'Deepest nesting an import accepts: elements in HTML, quotes and lists in Markdown, blocks in the document made; deeper files are refused (422).', schema: z.coerce.number().int().min(8).max(1000) },
+  maxImportMarkdownDelimiters: { env: 'MAX_IMPORT_MARKDOWN_DELIMITERS', default: 500, doc: 'Runs of * or _ one Markdown paragraph may hold before they all become literal characters (marked matches emphasis in time that grows with their square).', schema: z.coerce.number().int().min(10) },
+  importTimeoutMs: { env: 'IMPORT_TIMEOUT_MS', default: 30_000, doc: 'Longest an import may spend converting its file in the import worker thread; past it the worker is stopped and replaced, and the import is refused (422).', schema: z.coerce.number().int().min(100) },
+  importWorkerHeapMb: { env: 'IMPORT_WORKER_HEAP_MB', default: 2048, doc: 'Heap limit of the import worker thread (V8 old generation, MB); an import that needs more stops the worker (replaced for the next one) and is refused (422).', schema: z.coerce.number().int().min(64) },
 } as const;
 
 type Options = typeof configOptions;
