@@ -52,7 +52,7 @@ export function measureAnalysis(annotations = 10_000, terms = 500, documents = 2
       termIds: [pick(), pick(), pick()],
       ranges: [{ from, to }],
       quote: '',
-      author: { name: 'Bench', color: '#000' },
+      author: { id: 'm-bench', name: 'Bench', color: '#000' },
       createdAt: i,
     });
     byDocument.set(documentId, list);

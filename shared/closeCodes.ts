@@ -9,8 +9,12 @@ export const CloseCodes = {
   Forbidden: { code: 4403, reason: 'Forbidden' },
   NotFound: { code: 4404, reason: 'No such workspace or document' },
   TooLarge: { code: 4413, reason: 'Message or document too large' },
+  /** A well-formed update the server refuses: it writes as someone else, or breaks a rule of its room. */
+  RefusedChange: { code: 4422, reason: 'Change refused' },
   RateLimited: { code: 4429, reason: 'Too many messages' },
   ServerError: { code: 4500, reason: 'The document could not be loaded' },
+  /** The client did not read what the server sent (its unread bytes passed the limit): transient, it may reconnect. */
+  NotReading: { code: 4508, reason: 'Too far behind: reconnect' },
   ShuttingDown: { code: 4503, reason: 'Server is restarting' },
   /** What this connection may do has changed (e.g. the document was archived): reconnect. */
   AccessChanged: { code: 4509, reason: 'Access changed; reconnect' },

@@ -33,7 +33,16 @@ export function roomKey(address: RoomAddress): string {
   return roomName(address);
 }
 
-export type ParsedSyncPath = { ok: true; address: RoomAddress } | { ok: false; error: string };
+export type ParsedSyncPath = { ok: true; address: RoomAddress } | { ok: false; error: string; malformed?: boolean };
+
+/** decodeURIComponent without its URIError: undefined for a malformed escape such as `%` or `%E0%A4%A`. */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Parses `/sync/<workspace>/<document>[/threads]` (query string ignored) and validates the ids. */
 export function parseSyncPath(url: string): ParsedSyncPath {
@@ -44,8 +53,9 @@ export function parseSyncPath(url: string): ParsedSyncPath {
   if (parts.length < 4 || parts.length > 5 || `/${parts[1]}` !== SYNC_PATH_PREFIX || (parts.length === 5 && channel !== THREADS_CHANNEL)) {
     return { ok: false, error: `expected ${SYNC_PATH_PREFIX}/<workspace>/<document>[/${THREADS_CHANNEL}]` };
   }
-  const workspaceId = decodeURIComponent(parts[2] ?? '');
-  const documentId = decodeURIComponent(parts[3] ?? '');
+  const workspaceId = decodeSegment(parts[2] ?? '');
+  const documentId = decodeSegment(parts[3] ?? '');
+  if (workspaceId === undefined || documentId === undefined) return { ok: false, error: 'malformed escape in the path', malformed: true };
   if (!isValidId(workspaceId)) return { ok: false, error: 'invalid workspace id' };
   if (!RESERVED_DOCUMENT_IDS.includes(documentId) && !isValidId(documentId)) {
     return { ok: false, error: 'invalid document id' };

@@ -5,6 +5,8 @@ import { subscribeStorageKey } from '../identity/subscribeStorageKey.ts';
 export interface StoredSession {
   token: string;
   memberId: string;
+  /** The member record's name: what the server expects our comments and tags to say (absent in sessions stored before it was kept). */
+  memberName?: string;
   role: Role;
   workspaceName: string;
 }
@@ -57,10 +59,12 @@ export function writeSession(workspaceId: string, session: StoredSession): void 
   write({ ...readSessions(), [workspaceId]: session });
 }
 
-/** Updates what we know of our role (the server is the authority; this only drives the UI). */
-export function updateSessionRole(workspaceId: string, role: Role): void {
+/** Updates what we know of our role and name (the server is the authority; this only drives the UI). */
+export function updateSessionMember(workspaceId: string, member: { role: Role; name: string }): void {
   const session = readSession(workspaceId);
-  if (session && session.role !== role) writeSession(workspaceId, { ...session, role });
+  if (session && (session.role !== member.role || session.memberName !== member.name)) {
+    writeSession(workspaceId, { ...session, role: member.role, memberName: member.name });
+  }
 }
 
 export function forgetSession(workspaceId: string): void {

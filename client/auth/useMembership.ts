@@ -4,7 +4,7 @@ import type { Role } from '../../shared/access/roles.ts';
 import { ApiRequestError } from '../api/ApiRequestError.ts';
 import { apiRequest } from '../api/apiRequest.ts';
 import { onAccessChange } from './accessEvents.ts';
-import { readSessions, subscribeSessions, updateSessionRole } from './sessionStorage.ts';
+import { readSessions, subscribeSessions, updateSessionMember } from './sessionStorage.ts';
 
 export type Membership =
   /** This browser never joined the workspace. */
@@ -34,7 +34,7 @@ export function useMembership(workspaceId: string): Membership {
       apiRequest<SessionResponse>('GET', '/api/session', undefined, { workspaceId })
         .then(({ member }) => {
           if (cancelled) return;
-          updateSessionRole(workspaceId, member.role);
+          updateSessionMember(workspaceId, member);
           setChecked({ token, result: { state: 'member', memberId: member.id, role: member.role, name: member.name } });
         })
         .catch((error: unknown) => {
@@ -59,5 +59,5 @@ export function useMembership(workspaceId: string): Membership {
 
   if (!session) return { state: 'signed-out' };
   if (checked && checked.token === session.token && checked.result.state === 'refused') return checked.result;
-  return { state: 'member', memberId: session.memberId, role: session.role };
+  return { state: 'member', memberId: session.memberId, role: session.role, ...(session.memberName ? { name: session.memberName } : {}) };
 }

@@ -3,7 +3,6 @@ import { commentToPlainText } from '../../shared/comments/commentMarkup.ts';
 import { notificationsFor } from '../../shared/comments/notifications.ts';
 import { Link } from '../components/Link.tsx';
 import { RelativeTime } from '../components/RelativeTime.tsx';
-import { useIdentity } from '../hooks/useIdentity.ts';
 import { useNow } from '../hooks/useNow.ts';
 import { useWorkspace } from '../hooks/useWorkspace.ts';
 import { useWorkspaceIndex } from '../hooks/useWorkspaceIndex.ts';
@@ -22,7 +21,7 @@ function readSeen(key: string): number {
 export function NotificationBell() {
   const { workspaceId, index } = useWorkspace();
   const { documents } = useWorkspaceIndex(index.doc, workspaceId);
-  const [identity] = useIdentity();
+  const { me } = useWorkspace();
   const titles = useMemo(() => new Map(documents.map((d) => [d.id, d.title])), [documents]);
   const byDocument = useWorkspaceThreads();
   const seenKey = `normspace:notifications-seen:${workspaceId}`;
@@ -31,7 +30,7 @@ export function NotificationBell() {
   const now = useNow();
   const listId = useId();
   const root = useRef<HTMLDivElement>(null);
-  const list = useMemo(() => (identity ? notificationsFor(byDocument, identity, seen) : []), [byDocument, identity, seen]);
+  const list = useMemo(() => (me ? notificationsFor(byDocument, me, seen) : []), [byDocument, me, seen]);
   const unread = list.filter((n) => n.unread).length;
 
   const toggle = () => {

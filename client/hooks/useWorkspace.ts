@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Role } from '../../shared/access/roles.ts';
+import type { Member } from '../../shared/comments/threadsDoc.ts';
 import type { WorkspaceThreads } from '../comments/WorkspaceThreads.ts';
 import type { Room } from '../sync/openRoom.ts';
 
@@ -13,6 +14,12 @@ export interface WorkspaceContextValue {
   role: Role;
   /** Our member id in this workspace. */
   memberId: string;
+  /**
+   * Who our comments, thread events and tags say wrote them: the member record's id and name (the
+   * server refuses anything else) and our colour. Undefined until the member's name is known (a
+   * session stored before names were kept, not yet checked online): writing waits for it.
+   */
+  me: Member | undefined;
 }
 
 export const WorkspaceContext = createContext<WorkspaceContextValue | null>(null);

@@ -23,7 +23,7 @@ interface Props {
 /** The body of the editor page: heading, archive banner and the editor, or why it cannot be shown. */
 export function DocumentView({ workspaceId, documentId, room, meta }: Props) {
   const [identity] = useIdentity();
-  const { role } = useWorkspace();
+  const { role, memberId, me } = useWorkspace();
   const mayEdit = can(role, 'text.edit');
   const refusal = useRefusal(room.status);
   const archived = meta?.archived ?? false;
@@ -53,7 +53,15 @@ export function DocumentView({ workspaceId, documentId, room, meta }: Props) {
         </div>
       )}
       {identity ? (
-        <DocumentEditor documentId={documentId} room={room} user={identity} editable={!archived && mayEdit} commentable={!archived && can(role, 'thread.write')} title={meta?.title ?? 'this document'} />
+        // until the server has told us our member name, we read (what we would write could be refused)
+        <DocumentEditor
+          documentId={documentId}
+          room={room}
+          user={me ?? { id: memberId, name: identity.name, color: identity.color }}
+          editable={!archived && mayEdit && me !== undefined}
+          commentable={!archived && can(role, 'thread.write') && me !== undefined}
+          title={meta?.title ?? 'this document'}
+        />
       ) : (
         <p className="empty-state">Choose a name to start editing.</p>
       )}

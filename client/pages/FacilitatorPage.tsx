@@ -13,7 +13,6 @@ import { useWorkspaceThreads } from '../comments/WorkspaceThreads.ts';
 import { useWorkspaceTexts } from '../comments/useWorkspaceTexts.ts';
 import { useTaxonomy } from '../hooks/useTaxonomy.ts';
 import { useDocumentTitle } from '../hooks/useDocumentTitle.ts';
-import { useIdentity } from '../hooks/useIdentity.ts';
 import { useNow } from '../hooks/useNow.ts';
 import { useWorkspace } from '../hooks/useWorkspace.ts';
 import { useWorkspaceIndex } from '../hooks/useWorkspaceIndex.ts';
@@ -61,7 +60,7 @@ function ThreadRows({ rows, titles, now, empty }: { rows: FacilitatorRow[]; titl
 export function FacilitatorPage() {
   const { workspaceId, index } = useWorkspace();
   const { workspace, documents } = useWorkspaceIndex(index.doc, workspaceId);
-  const [identity] = useIdentity();
+  const { memberId } = useWorkspace();
   const now = useNow();
   useDocumentTitle('Facilitator view');
   const live = useMemo(() => documents.filter((d) => !d.archived), [documents]);
@@ -106,7 +105,7 @@ export function FacilitatorPage() {
     };
   }, [visitKey]);
 
-  const overview = useMemo(() => facilitatorOverview(byDocument, { since: since ?? 0, ...(identity ? { me: identity.id } : {}) }), [byDocument, since, identity]);
+  const overview = useMemo(() => facilitatorOverview(byDocument, { since: since ?? 0, me: memberId }), [byDocument, since, memberId]);
   const total = [...byDocument.values()].reduce((n, list) => n + list.length, 0);
 
   return (

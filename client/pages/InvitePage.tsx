@@ -52,7 +52,7 @@ export function InvitePage() {
     try {
       const joined = await apiRequest<RedeemInviteResponse>('POST', '/api/invites/redeem', { token, name: trimmed.slice(0, NAME_MAX_LENGTH) });
       setIdentity({ name: trimmed.slice(0, NAME_MAX_LENGTH), color });
-      writeSession(joined.workspace.id, { token: joined.session, memberId: joined.member.id, role: joined.member.role, workspaceName: joined.workspace.name });
+      writeSession(joined.workspace.id, { token: joined.session, memberId: joined.member.id, memberName: joined.member.name, role: joined.member.role, workspaceName: joined.workspace.name });
       window.history.replaceState(null, '', window.location.pathname); // the token leaves the address bar
       navigate(workspacePath(joined.workspace.id), { replace: true });
     } catch (failure) {

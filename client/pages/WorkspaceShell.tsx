@@ -33,7 +33,7 @@ export function WorkspaceShell(props: Props) {
     );
   }
   if (membership.state === 'refused') return <MissingPage title="No access to this workspace" text={`${membership.error}.`} />;
-  return <WorkspaceRooms {...props} role={membership.role} memberId={membership.memberId} />;
+  return <WorkspaceRooms {...props} role={membership.role} memberId={membership.memberId} memberName={membership.name} />;
 }
 
 /**
@@ -42,7 +42,7 @@ export function WorkspaceShell(props: Props) {
  * live document's threads room open, once for the workspace rather than once per page, for the
  * notification bell and the facilitator view.
  */
-function WorkspaceRooms({ workspaceId, documentId, children, role, memberId }: Props & { role: Role; memberId: string }) {
+function WorkspaceRooms({ workspaceId, documentId, children, role, memberId, memberName }: Props & { role: Role; memberId: string; memberName: string | undefined }) {
   const index = useRoom({ workspaceId, documentId: INDEX_DOCUMENT_ID });
   const [identity] = useIdentity();
 
@@ -56,9 +56,11 @@ function WorkspaceRooms({ workspaceId, documentId, children, role, memberId }: P
   const threads = useMemo(() => new WorkspaceThreads(workspaceId), [workspaceId]);
   useEffect(() => () => threads.destroy(), [threads]);
 
+  const color = identity?.color;
+  const me = useMemo(() => (memberName && color ? { id: memberId, name: memberName, color } : undefined), [memberId, memberName, color]);
   const value = useMemo(
-    () => (index ? { workspaceId, index, threads, role, memberId } : null),
-    [workspaceId, index, threads, role, memberId],
+    () => (index ? { workspaceId, index, threads, role, memberId, me } : null),
+    [workspaceId, index, threads, role, memberId, me],
   );
   if (!value) return null;
   return (

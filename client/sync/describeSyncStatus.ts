@@ -14,6 +14,7 @@ const REFUSALS: Record<number, string> = {
   [CloseCodes.Forbidden.code]: 'You do not have access to this document',
   [CloseCodes.TooLarge.code]: 'This document has reached its size limit: new changes cannot be saved',
   [CloseCodes.RateLimited.code]: 'Too many changes at once: the server stopped listening',
+  [CloseCodes.RefusedChange.code]: 'The server refused a change made on this page',
 };
 
 /**

@@ -12,6 +12,8 @@ export type Access = RoomAccess;
 /** Who a connection is: a member of the workspace it opened, with their role at connection time. */
 export interface Principal {
   memberId: string;
+  /** The member record's name: what others see on their presence and what their records must say. */
+  name: string;
   workspaceId: string;
   role: Role;
 }
@@ -39,7 +41,7 @@ export async function authorizeConnection(
     return { ok: false, close: status === 401 ? CloseCodes.Unauthorized : CloseCodes.Forbidden };
   }
   const { member } = authentication;
-  const principal: Principal = { memberId: member.id, workspaceId: member.workspaceId, role: member.role };
+  const principal: Principal = { memberId: member.id, name: member.name, workspaceId: member.workspaceId, role: member.role };
   const found = await deps.workspaces.findDocument(address.workspaceId, address.documentId);
   if (!found) return { ok: false, close: CloseCodes.NotFound };
   const special = address.documentId === INDEX_DOCUMENT_ID || address.documentId === TAXONOMY_DOCUMENT_ID;

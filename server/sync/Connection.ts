@@ -5,12 +5,20 @@ import WebSocket from 'ws';
 import { CloseCodes } from '../../shared/closeCodes.ts';
 import type { Access, Principal } from '../auth/authorizeConnection.ts';
 import type { Logger } from '../logger.ts';
+import type { Writer } from './guards/Writer.ts';
 import { isRedundantUpdate } from './isRedundantUpdate.ts';
+import { readPresenceUpdate, stampPresenceState, writePresenceUpdate } from './stampPresence.ts';
 import { MessageType, SyncType, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncStep2FromState } from './protocol.ts';
 import type { Room, RoomPeer } from './Room.ts';
 
 export interface ConnectionLimits {
   maxMessagesPerSecond: number;
+  /** Unread bytes beyond which the client is disconnected (4508) and nothing more is prepared for it. */
+  maxUnreadBytes: number;
+  /** Largest awareness message accepted (4413 beyond). */
+  maxPresenceBytes: number;
+  /** Awareness client ids one connection may introduce. */
+  maxPresenceClientsPerConnection: number;
 }
 
 /** A protocol violation: closes this connection only. */
@@ -31,7 +39,10 @@ const BUILD_WITHIN_MS = 100;
 /**
  * One websocket speaking the y-websocket protocol for one room. Messages are handled one at a time,
  * in order. Read-only connections may sync and share awareness, but their document updates are
- * dropped (y-protocols' guidance for read-only users).
+ * dropped (y-protocols' guidance for read-only users). Updates of writers are checked by the room's
+ * guard before they are stored. Presence is stamped with the member's name, and a connection may
+ * only speak for the awareness client ids it introduced. A client that does not read what it is
+ * sent is disconnected once its unread bytes pass the limit, before anything more is prepared.
  */
 export class Connection implements RoomPeer {
   readonly id = `c${++connectionCounter}`;
@@ -73,8 +84,24 @@ export class Connection implements RoomPeer {
     this.send(encodeSyncStep1(this.room.doc));
   }
 
+  get writer(): Writer {
+    return this.principal;
+  }
+
+  /** True (and the connection closing) when the client has left more unread than the limit. */
+  private fallenBehind(): boolean {
+    if (this.ws.bufferedAmount <= this.limits.maxUnreadBytes) return false;
+    this.log.warn({ conn: this.id, doc: this.room.key, unread: this.ws.bufferedAmount }, 'client does not read: disconnecting');
+    this.close(CloseCodes.NotReading.code, CloseCodes.NotReading.reason);
+    // its socket holds the unread bytes until destroyed: the close frame waits behind them, so do not wait for it
+    const ws = this.ws;
+    setTimeout(() => ws.terminate(), 1000).unref();
+    return true;
+  }
+
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== WebSocket.OPEN) return;
+    if (this.fallenBehind()) return;
     this.ws.send(message, (error) => {
       if (error) this.close(CloseCodes.ServerError.code, 'send failed');
     });
@@ -132,10 +159,12 @@ export class Connection implements RoomPeer {
         return this.handleSync(decoder);
       case MessageType.Awareness: {
         const update = decoding.readVarUint8Array(decoder);
-        awarenessProtocol.applyAwarenessUpdate(this.room.awareness, update, this);
+        if (update.byteLength > this.limits.maxPresenceBytes) throw new ProtocolError('presence too large', CloseCodes.TooLarge);
+        this.receivePresence(update);
         return;
       }
       case MessageType.QueryAwareness:
+        if (this.fallenBehind()) return;
         this.send(encodeAwareness(this.room.awareness, [...this.room.awareness.getStates().keys()]));
         return;
       case MessageType.Auth:
@@ -150,6 +179,7 @@ export class Connection implements RoomPeer {
     switch (syncType) {
       case SyncType.Step1: {
         const stateVector = decoding.readVarUint8Array(decoder);
+        if (this.fallenBehind()) return; // do not prepare a copy of the document for a client that reads nothing
         Y.decodeStateVector(stateVector); // throws on garbage
         const stored = this.room.storedState;
         if (stored) {
@@ -174,13 +204,35 @@ export class Connection implements RoomPeer {
           throw new ProtocolError(`undecodable update: ${(error as Error).message}`);
         }
         if (this.room.isBuilt && isRedundantUpdate(this.room.doc, decoded)) return; // e.g. the answer to an acknowledgement
-        const result = this.room.receiveUpdate(update, this);
+        const result = this.room.receiveUpdate(update, this, decoded);
         if (!result.ok) throw new ProtocolError('document size limit reached', CloseCodes.TooLarge);
         return;
       }
       default:
         throw new ProtocolError(`unknown sync message type ${syncType}`);
     }
+  }
+
+  /**
+   * Applies a client's presence, keeping only the entries it may speak for (awareness ids it
+   * introduced, or that another connection of the same member had: a reconnecting tab keeps its
+   * id) and stamping each with the member's name.
+   */
+  private receivePresence(update: Uint8Array): void {
+    const kept = [];
+    for (const entry of readPresenceUpdate(update)) {
+      const owner = this.room.presenceOwner(entry.clientId);
+      if (owner && owner !== this) {
+        if (owner.writer.memberId !== this.principal.memberId) continue; // someone else's presence
+        owner.awarenessClients.delete(entry.clientId);
+      } else if (!owner && entry.state !== null && this.awarenessClients.size >= this.limits.maxPresenceClientsPerConnection) {
+        continue;
+      }
+      if (entry.state !== null) this.awarenessClients.add(entry.clientId);
+      kept.push({ ...entry, state: stampPresenceState(entry.state, { id: this.principal.memberId, name: this.principal.name }) });
+    }
+    if (kept.length === 0) return;
+    awarenessProtocol.applyAwarenessUpdate(this.room.awareness, writePresenceUpdate(kept), this);
   }
 
   private takeToken(): boolean {

@@ -1,3 +1,5 @@
+import type { DecodedUpdate } from './guards/BatchView.ts';
+
 /**
  * Serialises the durable appends of one document and runs a callback only after each batch is
  * stored: the mechanism behind "durable before broadcast". Everything enqueued in the same tick
@@ -7,6 +9,8 @@
 export interface PendingUpdate<Origin> {
   update: Uint8Array;
   origin: Origin;
+  /** The update decoded, when whoever enqueued it already did (saves decoding it again). */
+  decoded?: DecodedUpdate;
 }
 
 export class DurableWriter<Origin> {
@@ -14,15 +18,16 @@ export class DurableWriter<Origin> {
   private running: Promise<void> | undefined;
 
   constructor(
-    private readonly persist: (updates: Uint8Array[]) => Promise<void>,
+    /** Stores what it accepts of a batch (all of it, usually) and answers what it stored. */
+    private readonly persist: (batch: PendingUpdate<Origin>[]) => Promise<PendingUpdate<Origin>[]>,
     private readonly afterPersist: (batch: PendingUpdate<Origin>[]) => void,
     private readonly onFailure: (error: Error, batch: PendingUpdate<Origin>[]) => void,
     /** Runs between batches, when memory holds everything stored so far (e.g. compaction). */
     private readonly maintain: () => Promise<void> = async () => {},
   ) {}
 
-  enqueue(update: Uint8Array, origin: Origin): void {
-    this.pending.push({ update, origin });
+  enqueue(update: Uint8Array, origin: Origin, decoded?: DecodedUpdate): void {
+    this.pending.push(decoded ? { update, origin, decoded } : { update, origin });
     this.running ??= this.drain();
   }
 
@@ -44,13 +49,14 @@ export class DurableWriter<Origin> {
       while (this.pending.length > 0) {
         const batch = this.pending;
         this.pending = [];
+        let stored: PendingUpdate<Origin>[];
         try {
-          await this.persist(batch.map((entry) => entry.update));
+          stored = await this.persist(batch);
         } catch (error) {
           this.onFailure(error as Error, batch);
           continue;
         }
-        this.afterPersist(batch);
+        if (stored.length > 0) this.afterPersist(stored);
         await this.maintain();
       }
     } finally {

@@ -3,19 +3,26 @@ import * as Y from 'yjs';
 import { roomKey, type RoomAddress } from '../../shared/syncPath.ts';
 import type { Logger } from '../logger.ts';
 import type { DocumentStore } from '../store/DocumentStore.ts';
+import { CloseCodes } from '../../shared/closeCodes.ts';
 import { DurableWriter, type PendingUpdate } from './DurableWriter.ts';
+import type { DecodedUpdate } from './guards/BatchView.ts';
+import { guardFor } from './guards/guardFor.ts';
+import type { GuardLimits, RoomGuard } from './guards/RoomGuard.ts';
+import type { Writer } from './guards/Writer.ts';
 import { encodeAwareness, encodeSyncStep1, encodeUpdate } from './protocol.ts';
 
 /** What the room needs from a connection. */
 export interface RoomPeer {
   readonly id: string;
+  /** The member whose updates these are (checked by the room's guard). */
+  readonly writer: Writer;
   /** Awareness client ids this peer controls, removed when it leaves. */
   readonly awarenessClients: Set<number>;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }
 
-export interface RoomLimits {
+export interface RoomLimits extends GuardLimits {
   compactAfterUpdates: number;
   compactAfterBytes: number;
   maxDocumentBytes: number;
@@ -69,6 +76,8 @@ export class Room {
   /** When the document last changed or was woken (ms since the epoch). */
   private lastActivity = Date.now();
   private readonly writer: DurableWriter<WriterOrigin>;
+  /** The room's rules for what peers may write (see server/sync/guards). */
+  private readonly guard: RoomGuard;
   /** What was read at load while the Y.Doc is not built from it yet (see `hydrate`). */
   private unbuilt: Uint8Array[] | undefined;
   /** Resolved by `build`; only while a loaded document waits to be built. */
@@ -93,16 +102,20 @@ export class Room {
     this.storedBytes = loaded.bytes;
     this.updatesSinceSnapshot = loaded.count > 1 ? loaded.count - 1 : 0;
     this.awareness.setLocalState(null);
+    this.guard = guardFor(address, limits);
     this.writer = new DurableWriter<WriterOrigin>(
-      async (updates) => {
+      async (batch) => {
         // nothing is stored before the document is built, so until then the disk holds exactly `unbuilt`
         await this.hydrate();
-        this.lastSeq = await this.store.append(this.key, updates);
-        for (const update of updates) {
+        const accepted = this.admit(batch);
+        if (accepted.length === 0) return accepted;
+        this.lastSeq = await this.store.append(this.key, accepted.map(({ update }) => update));
+        for (const { update } of accepted) {
           this.updatesSinceSnapshot += 1;
           this.bytesSinceSnapshot += update.byteLength;
           this.storedBytes += update.byteLength;
         }
+        return accepted;
       },
       (batch) => this.afterStored(batch),
       (error, batch) => this.onStoreFailure(error, batch),
@@ -223,6 +236,7 @@ export class Room {
     if (!idle) return false;
     const doc = this.ydoc!;
     this.ydoc = undefined;
+    this.guard.reset();
     doc.off('update', this.handleDocUpdate);
     doc.destroy();
     return true;
@@ -247,11 +261,42 @@ export class Room {
     built?.resolve();
   }
 
-  /** Queues a peer's update; it is stored, then applied and broadcast. */
-  receiveUpdate(update: Uint8Array, peer: RoomPeer): { ok: true } | { ok: false; reason: 'too-large' } {
+  /**
+   * Queues a peer's update; the room's guard checks it against the stored document just before it
+   * would be stored (a refused one closes its peer, 4422), then it is stored, applied and broadcast.
+   */
+  receiveUpdate(update: Uint8Array, peer: RoomPeer, decoded?: DecodedUpdate): { ok: true } | { ok: false; reason: 'too-large' } {
     if (this.storedBytes + update.byteLength > this.limits.maxDocumentBytes) return { ok: false, reason: 'too-large' };
-    this.writer.enqueue(update, peer);
+    this.writer.enqueue(update, peer, decoded);
     return { ok: true };
+  }
+
+  /**
+   * What of a batch may be stored: each peer update is checked in order against the stored
+   * document and the updates accepted before it; a refused update closes its peer, and that
+   * peer's later updates in the batch (which may build on it) are dropped with it.
+   */
+  private admit(batch: PendingUpdate<WriterOrigin>[]): PendingUpdate<WriterOrigin>[] {
+    const check = this.guard.beginBatch(this.doc);
+    const refusedPeers = new Set<RoomPeer>();
+    return batch.filter(({ update, origin, decoded }) => {
+      if (origin !== 'server' && refusedPeers.has(origin)) return false;
+      let verdict;
+      try {
+        verdict = check.check(update, decoded ?? Y.decodeUpdate(update), origin === 'server' ? undefined : origin.writer);
+      } catch (error) {
+        this.log.error({ doc: this.key, err: error }, 'checking an update failed');
+        this.guard.reset();
+        verdict = origin === 'server' ? { ok: true as const } : { ok: false as const, reason: 'the change could not be checked' };
+      }
+      if (verdict.ok) return true;
+      if (origin !== 'server') {
+        refusedPeers.add(origin);
+        this.log.warn({ doc: this.key, peer: origin.id, member: origin.writer.memberId, reason: verdict.reason }, 'update refused');
+        origin.close(CloseCodes.RefusedChange.code, `Change refused: ${verdict.reason}`);
+      }
+      return false;
+    });
   }
 
   /** Resolves when everything received so far is stored and applied. */
@@ -263,6 +308,12 @@ export class Room {
     this.peers.add(peer);
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) peer.send(encodeAwareness(this.awareness, states));
+  }
+
+  /** The peer whose presence (awareness client id) this is, if a connected one. */
+  presenceOwner(clientId: number): RoomPeer | undefined {
+    for (const peer of this.peers) if (peer.awarenessClients.has(clientId)) return peer;
+    return undefined;
   }
 
   removePeer(peer: RoomPeer): void {
@@ -344,6 +395,7 @@ export class Room {
 
   private onStoreFailure(error: Error, batch: PendingUpdate<WriterOrigin>[]): void {
     this.log.error({ doc: this.key, err: error, updates: batch.length }, 'store append failed; closing writers');
+    this.guard.reset(); // what it kept counted this batch in
     // Nothing was broadcast. The writers keep their changes locally and resend them on reconnect.
     for (const { origin } of batch) if (origin !== 'server') origin.close(4500, 'Could not store the change');
   }

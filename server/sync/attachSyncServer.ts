@@ -2,7 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { CloseCodes } from '../../shared/closeCodes.ts';
-import { SYNC_PATH_PREFIX, parseSyncPath } from '../../shared/syncPath.ts';
+import { SYNC_PATH_PREFIX, parseSyncPath, type RoomAddress } from '../../shared/syncPath.ts';
 import type { AccessService } from '../access/AccessService.ts';
 import { authorizeConnection } from '../auth/authorizeConnection.ts';
 import type { Config } from '../config.ts';
@@ -25,47 +25,58 @@ export interface SyncServer {
  */
 export function attachSyncServer(
   server: Server,
-  deps: { rooms: RoomRegistry; workspaces: WorkspaceService; access: AccessService; config: Config; log: Logger },
+  deps: {
+    rooms: RoomRegistry;
+    workspaces: WorkspaceService;
+    access: AccessService;
+    config: Config;
+    log: Logger;
+    /** The client's address (behind a trusted proxy: from its header). */
+    clientAddressOf?: (request: IncomingMessage) => string;
+  },
 ): SyncServer {
   const { rooms, workspaces, access, config, log } = deps;
+  const clientAddressOf = deps.clientAddressOf ?? ((request: IncomingMessage) => request.socket.remoteAddress ?? 'unknown');
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayloadBytes, perMessageDeflate: false });
   const connections = new Set<Connection>();
-  const limiter = new ConnectionLimiter(config.maxConnectionsPerIp, config.connectionsPerMinutePerIp);
+  // Members are counted once their session is checked; attempts without a valid one, per address and apart.
+  const memberLimiter = new ConnectionLimiter(config.maxConnectionsPerMember, config.connectionsPerMinutePerMember);
+  const failureLimiter = new ConnectionLimiter(Number.POSITIVE_INFINITY, config.failedConnectionsPerMinutePerIp);
   let closing = false;
 
   const refuse = (socket: Duplex, request: IncomingMessage, close: { code: number; reason: string }) => {
+    if (socket.destroyed) return;
     wss.handleUpgrade(request, socket, Buffer.alloc(0), (ws) => ws.close(close.code, close.reason));
   };
 
-  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = request.url ?? '';
-    if (!url.startsWith(`${SYNC_PATH_PREFIX}/`)) return; // not ours (e.g. Vite's HMR in development)
-    socket.on('error', () => socket.destroy());
-    if (closing) return refuse(socket, request, CloseCodes.ShuttingDown);
-    const parsed = parseSyncPath(url);
-    if (!parsed.ok) {
-      log.info({ reason: parsed.error }, 'sync connection refused: bad path');
-      return refuse(socket, request, { code: CloseCodes.NotFound.code, reason: parsed.error });
+  const accept = async (request: IncomingMessage, socket: Duplex, head: Buffer, address: RoomAddress) => {
+    const ip = clientAddressOf(request);
+    const decision = await authorizeConnection(request, address, { workspaces, access });
+    if (!decision.ok) {
+      if (decision.close.code === CloseCodes.Unauthorized.code) {
+        // counted per address only when the session is missing or invalid: these can never lock out a member
+        const verdict = failureLimiter.tryOpen(ip);
+        if (verdict.ok) failureLimiter.closed(ip);
+        else {
+          log.warn({ ip }, 'sync connection refused: too many attempts without a valid session');
+          return refuse(socket, request, { code: CloseCodes.RateLimited.code, reason: 'Too many attempts without a valid session' });
+        }
+      }
+      log.info({ workspace: address.workspaceId, code: decision.close.code }, 'sync connection refused');
+      return refuse(socket, request, decision.close);
     }
-    const { address } = parsed;
-    const ip = request.socket.remoteAddress ?? 'unknown';
-    const verdict = limiter.tryOpen(ip);
+    const { memberId } = decision.principal;
+    const verdict = memberLimiter.tryOpen(memberId);
     if (!verdict.ok) {
-      log.warn({ ip, reason: verdict.reason }, 'sync connection refused: too many connections');
+      log.warn({ member: memberId, reason: verdict.reason }, 'sync connection refused: too many connections');
       return refuse(socket, request, { code: CloseCodes.RateLimited.code, reason: 'Too many connections' });
     }
     let counted = true;
     const uncount = () => {
-      if (counted) limiter.closed(ip);
+      if (counted) memberLimiter.closed(memberId);
       counted = false;
     };
-    void (async () => {
-      const decision = await authorizeConnection(request, address, { workspaces, access });
-      if (!decision.ok) {
-        uncount();
-        log.info({ workspace: address.workspaceId, code: decision.close.code }, 'sync connection refused');
-        return refuse(socket, request, decision.close);
-      }
+    try {
       const room = await rooms.acquire(address, { build: false });
       if (socket.destroyed) {
         uncount();
@@ -85,11 +96,42 @@ export function attachSyncServer(
           connection.close(CloseCodes.ServerError.code, CloseCodes.ServerError.reason);
         });
       });
-    })().catch((error: unknown) => {
+    } catch (error) {
       uncount();
-      log.error({ err: error, workspace: address.workspaceId, document: address.documentId }, 'sync connection failed');
-      refuse(socket, request, CloseCodes.ServerError);
-    });
+      throw error;
+    }
+  };
+
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    try {
+      const url = request.url ?? '';
+      if (!url.startsWith(`${SYNC_PATH_PREFIX}/`)) {
+        // nothing else here upgrades: answer rather than leave the socket open
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      if (closing) return refuse(socket, request, CloseCodes.ShuttingDown);
+      const parsed = parseSyncPath(url);
+      if (!parsed.ok) {
+        log.info({ reason: parsed.error }, 'sync connection refused: bad path');
+        const code = parsed.malformed ? CloseCodes.BadMessage.code : CloseCodes.NotFound.code;
+        return refuse(socket, request, { code, reason: parsed.error });
+      }
+      const { address } = parsed;
+      accept(request, socket, head, address).catch((error: unknown) => {
+        log.error({ err: error, workspace: address.workspaceId, document: address.documentId }, 'sync connection failed');
+        try {
+          refuse(socket, request, CloseCodes.ServerError);
+        } catch {
+          socket.destroy();
+        }
+      });
+    } catch (error) {
+      // nothing a client sends may take the server down: this connection ends, logged
+      log.error({ err: error }, 'sync upgrade failed');
+      socket.destroy();
+    }
   };
   server.on('upgrade', onUpgrade);
 

@@ -6,7 +6,7 @@ import { CloseCodes } from '../../shared/closeCodes.ts';
 import { DEMO_DOCUMENT_TITLE, demoDocument } from '../../shared/demoDocument.ts';
 import { TEXT_FIELD, editorSchema } from '../../shared/editorExtensions.ts';
 import { newDocumentId } from '../../shared/ids.ts';
-import { INDEX_DOCUMENT_ID, TAXONOMY_DOCUMENT_ID, type RoomAddress } from '../../shared/syncPath.ts';
+import { INDEX_DOCUMENT_ID, TAXONOMY_DOCUMENT_ID, THREADS_CHANNEL, type RoomAddress } from '../../shared/syncPath.ts';
 import { seedTaxonomy } from '../../shared/taxonomy/seedTaxonomy.ts';
 import {
   addDocument,
@@ -128,7 +128,9 @@ export class WorkspaceService {
     });
     if (updated && updated.before.archived !== updated.after.archived) {
       // Access is decided when a connection opens: make open connections reconnect under the new rule.
+      // …the text and its comment threads alike
       await this.rooms.disconnectPeers({ workspaceId, documentId }, CloseCodes.AccessChanged);
+      await this.rooms.disconnectPeers({ workspaceId, documentId, channel: THREADS_CHANNEL }, CloseCodes.AccessChanged);
     }
     return updated?.after;
   }

@@ -7,7 +7,10 @@ import * as Y from 'yjs';
  */
 export const ANNOTATIONS_FIELD = 'annotations';
 
+/** Who made a passage or a tag: the member's id and name (the server checks both against the writer) and colour. */
 export interface Person {
+  /** The member id; empty in records made before ids were kept. */
+  id: string;
   name: string;
   color: string;
 }
@@ -35,7 +38,11 @@ export function annotationsMap(doc: Y.Doc): Y.Map<Entry> {
 
 function readPerson(value: unknown): Person {
   const person = value as Partial<Person> | undefined;
-  return { name: typeof person?.name === 'string' ? person.name : 'Someone', color: typeof person?.color === 'string' ? person.color : '#4b5563' };
+  return {
+    id: typeof person?.id === 'string' ? person.id : '',
+    name: typeof person?.name === 'string' ? person.name : 'Someone',
+    color: typeof person?.color === 'string' ? person.color : '#4b5563',
+  };
 }
 
 export function readAnnotation(id: string, entry: Entry): AnnotationRecord {

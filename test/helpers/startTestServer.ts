@@ -6,6 +6,13 @@ import { createNormspaceServer, type NormspaceServer } from '../../server/create
 import { createLogger } from '../../server/logger.ts';
 import type { Role } from '../../shared/access/roles.ts';
 
+/** A member as records name them (`{ id, name, color }`, the colour being any of their choice). */
+export interface TestMember {
+  id: string;
+  name: string;
+  color: string;
+}
+
 export interface TestServer {
   server: NormspaceServer;
   url: string;
@@ -14,8 +21,10 @@ export interface TestServer {
   config: Config;
   /** Session token of an owner of the default workspace: what tests connect and call the API with. */
   token: string;
+  /** That owner: what their comments and tags must say (the server checks). */
+  owner: TestMember;
   /** A new member of `workspaceId` (default workspace unless given) with `role`, and their session. */
-  memberWith(role: Role, options?: { name?: string; workspaceId?: string }): Promise<{ id: string; token: string }>;
+  memberWith(role: Role, options?: { name?: string; workspaceId?: string }): Promise<TestMember & { token: string }>;
   /** Stops the server and starts a new one on the same data dir (same port when possible). */
   restart(): Promise<void>;
   /** Stops the server and removes the data dir. */
@@ -45,9 +54,10 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     dataDir,
     config,
     token: '',
+    owner: { id: '', name: '', color: '' },
     async memberWith(role, options = {}) {
       const member = await handle.server.access.addMember(options.workspaceId ?? config.defaultWorkspace, options.name ?? `Test ${role}`, role);
-      return { id: member.id, token: await handle.server.access.issueSession(member) };
+      return { id: member.id, name: member.name, color: '#1d4ed8', token: await handle.server.access.issueSession(member) };
     },
     async restart() {
       await handle.server.close();
@@ -64,6 +74,8 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     handle.wsUrl = `${handle.server.url.replace(/^http/, 'ws')}/sync`;
   };
   setUrls();
-  handle.token = (await handle.memberWith('owner', { name: 'Test owner' })).token;
+  const { token, ...owner } = await handle.memberWith('owner', { name: 'Test owner' });
+  handle.token = token;
+  handle.owner = owner;
   return handle;
 }

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { AccessTokens } from '../../server/access/AccessTokens.ts';
+import { createAnnotation } from '../../shared/annotations/annotationDoc.ts';
+import { createThread, readThreads } from '../../shared/comments/threadsDoc.ts';
 import { loadServerSecret } from '../../server/access/serverSecret.ts';
 import { apiRequest } from '../helpers/apiRequest.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.ts';
@@ -147,7 +149,7 @@ describe('what each role may write', () => {
 
     // presence still flows both ways
     reader.provider.awareness.setLocalStateField('user', { name: 'Viewer' });
-    await waitFor(() => [...writer.provider.awareness.getStates().values()].some((s) => (s.user as { name?: string } | undefined)?.name === 'Viewer'), 'viewer presence');
+    await waitFor(() => [...writer.provider.awareness.getStates().values()].some((s) => (s.user as { name?: string } | undefined)?.name === viewer.name), 'viewer presence');
 
     const before = await storedState();
     expect(await rawSession(roomUrl(viewer.token), [syncUpdateFrame(hostileUpdate()), syncStep2Frame(hostileUpdate())])).toBe('open');
@@ -165,9 +167,9 @@ describe('what each role may write', () => {
 
     const threads = connect(commenter.token, threadsRoom());
     await threads.synced;
-    threads.doc.getMap('threads').set('t1', 'a comment from the commenter');
+    createThread(threads.doc, { id: 't1', anchor: { start: null, end: null, quote: 'norms', prefix: '', suffix: '' }, by: commenter, body: 'a comment from the commenter' });
     const other = connect(server.token, threadsRoom());
-    await waitFor(() => other.doc.getMap('threads').get('t1') === 'a comment from the commenter', 'the thread reaches others');
+    await waitFor(() => readThreads(other.doc)[0]?.comments[0]?.body === 'a comment from the commenter', 'the thread reaches others');
   });
 
   it('an editor edits text and tags but not the taxonomy', async () => {
@@ -179,7 +181,7 @@ describe('what each role may write', () => {
 
     const text = connect(editor.token);
     await text.synced;
-    text.doc.getMap('annotations').set('a1', { termIds: ['norm-1'] });
+    createAnnotation(text.doc, { id: 'a1', by: editor, quote: 'norms', termIds: ['norm-1'] });
     const other = connect(server.token);
     await waitFor(() => other.doc.getMap('annotations').has('a1'), 'the editor’s tag reaches others');
   });

@@ -99,8 +99,8 @@ describe('bad input on the sync endpoint', () => {
     }
   });
 
-  it('refuses a connection flood from one address with 4429 and keeps serving others', async () => {
-    const limited = await startTestServer({ maxConnectionsPerIp: 5, connectionsPerMinutePerIp: 1000 });
+  it('refuses a connection flood from one member with 4429 and keeps serving others', async () => {
+    const limited = await startTestServer({ maxConnectionsPerMember: 5, connectionsPerMinutePerMember: 1000 });
     try {
       const workspace = (await (await apiRequest(limited, `/api/workspaces/${WS}`)).json()) as { documents: { id: string }[] };
       const url = `${limited.wsUrl}/${WS}/${workspace.documents[0]!.id}?token=${limited.token}`;

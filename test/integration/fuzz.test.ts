@@ -15,7 +15,7 @@ let server: TestServer;
 const clients: TestClient[] = [];
 
 beforeEach(async () => {
-  server = await startTestServer({ maxConnectionsPerIp: 1000, connectionsPerMinutePerIp: 100_000, maxMessagesPerSecond: 10_000 });
+  server = await startTestServer({ maxConnectionsPerMember: 1000, connectionsPerMinutePerMember: 100_000, maxMessagesPerSecond: 10_000 });
 });
 afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy();

@@ -132,10 +132,10 @@ describe('sync with stock y-websocket clients', () => {
     const fresh = client(id);
     await fresh.synced;
     expect(fresh.text.toString()).toBe('kept');
-    // awareness still flows for read-only connections
+    // awareness still flows for read-only connections (named after the member, whatever the client says)
     late.provider.awareness.setLocalStateField('user', { name: 'Viewer' });
     await waitFor(
-      () => [...fresh.provider.awareness.getStates().values()].some((s) => (s as { user?: { name: string } }).user?.name === 'Viewer'),
+      () => [...fresh.provider.awareness.getStates().values()].some((s) => (s as { user?: { name: string } }).user?.name === server.owner.name),
       'awareness from a read-only connection',
     );
   });
@@ -170,7 +170,7 @@ describe('sync with stock y-websocket clients', () => {
     clients.push(a, b);
     await Promise.all([a.synced, b.synced]);
     const anchor = { start: null, end: null, quote: 'q', prefix: '', suffix: '' };
-    createThread(a.doc, { id: 't1', anchor, by: { id: 'u1', name: 'Ana', color: '#000000' }, body: 'Why?' });
+    createThread(a.doc, { id: 't1', anchor, by: server.owner, body: 'Why?' });
     await waitFor(() => readThreads(b.doc).length === 1, 'thread at the other member');
     const missing = connectClient(server, { workspaceId: WS, documentId: 'nope', channel: 'threads' });
     clients.push(missing);

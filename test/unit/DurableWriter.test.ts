@@ -7,8 +7,9 @@ describe('DurableWriter', () => {
   it('runs the broadcast step only after the batch is stored, batching one tick into one write', async () => {
     const events: string[] = [];
     const writer = new DurableWriter<string>(
-      async (updates) => {
-        events.push(`store ${updates.length}`);
+      async (batch) => {
+        events.push(`store ${batch.length}`);
+        return batch;
       },
       (batch) => events.push(`after ${batch.map((entry) => entry.origin).join(',')}`),
       () => events.push('failure'),
@@ -26,9 +27,10 @@ describe('DurableWriter', () => {
     const failed: number[] = [];
     let fail = true;
     const writer = new DurableWriter<number>(
-      async (updates) => {
+      async (batch) => {
         if (fail) throw new Error('disk full');
-        stored.push(...updates.map((update) => update[0]!));
+        stored.push(...batch.map(({ update }) => update[0]!));
+        return batch;
       },
       (batch) => reported.push(...batch.map((entry) => entry.origin)),
       (_error, batch) => failed.push(...batch.map((entry) => entry.origin)),
@@ -41,6 +43,20 @@ describe('DurableWriter', () => {
     expect(failed).toEqual([1]);
     expect(stored).toEqual([2]);
     expect(reported).toEqual([2]);
+  });
+
+  it('reports as stored only what the store accepted of a batch', async () => {
+    const reported: string[] = [];
+    const writer = new DurableWriter<string>(
+      async (batch) => batch.filter((entry) => entry.origin !== 'refused'),
+      (batch) => reported.push(...batch.map((entry) => entry.origin)),
+      () => reported.push('failure'),
+    );
+    writer.enqueue(bytes(1), 'kept');
+    writer.enqueue(bytes(2), 'refused');
+    writer.enqueue(bytes(3), 'also kept');
+    await writer.idle();
+    expect(reported).toEqual(['kept', 'also kept']);
   });
 
 });

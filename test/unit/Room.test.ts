@@ -20,6 +20,7 @@ function fakePeer(id: string): RoomPeer & { updates: Uint8Array[] } {
   const updates: Uint8Array[] = [];
   return {
     id,
+    writer: { memberId: `member-${id}`, name: `Member ${id}`, role: 'editor' },
     awarenessClients: new Set<number>(),
     updates,
     send(message: Uint8Array) {

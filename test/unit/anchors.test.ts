@@ -4,8 +4,8 @@ import { addTag, createAnnotation, readAnnotations } from '../../shared/annotati
 import { passagesFromDocument } from '../../shared/analysis/passagesFromDocument.ts';
 import { HeadlessEditor, connectPeers, syncPeers } from '../helpers/HeadlessEditor.ts';
 
-const alice = { name: 'Alice', color: '#1d4ed8' };
-const bob = { name: 'Bob', color: '#b91c1c' };
+const alice = { id: 'm-alice', name: 'Alice', color: '#1d4ed8' };
+const bob = { id: 'm-bob', name: 'Bob', color: '#b91c1c' };
 
 /** Tags the first occurrence of `quote` as a new annotation, mark and record in one transaction. */
 function tag(editor: HeadlessEditor, id: string, quote: string, termIds: string[], by = alice): void {

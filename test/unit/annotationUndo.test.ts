@@ -8,8 +8,8 @@ import { QUOTE_REFRESH_ORIGIN } from '../../client/editor/annotations/QuoteRefre
 import { undoAnnotationRecords } from '../../client/editor/annotations/undoAnnotationRecords.ts';
 import { HeadlessEditor, connectPeers } from '../helpers/HeadlessEditor.ts';
 
-const alice = { name: 'Alice', color: '#1d4ed8' };
-const bob = { name: 'Bob', color: '#b91c1c' };
+const alice = { id: 'm-alice', name: 'Alice', color: '#1d4ed8' };
+const bob = { id: 'm-bob', name: 'Bob', color: '#b91c1c' };
 
 /** Tags like the editor does: mark and record in one transaction with y-tiptap's origin. */
 function tag(editor: HeadlessEditor, id: string, quote: string, termIds: string[], by = alice): void {

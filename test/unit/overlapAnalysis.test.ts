@@ -20,7 +20,7 @@ let offset = 0;
 function passage(documentId: string, id: string, termIds: string[], range?: [number, number], author = 'Ana'): Passage {
   const [from, to] = range ?? [offset, (offset += 10)];
   offset += 5;
-  return { id, documentId, termIds, ranges: [{ from, to }], quote: id, author: { name: author, color: '#000' }, createdAt: 0 };
+  return { id, documentId, termIds, ranges: [{ from, to }], quote: id, author: { id: author.toLowerCase(), name: author, color: '#000' }, createdAt: 0 };
 }
 
 const GGE = 'abcdefghijk'.split('').map((letter) => `ungge-2015-${letter}`);

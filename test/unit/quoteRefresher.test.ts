@@ -4,7 +4,7 @@ import { readAnnotations } from '../../shared/annotations/annotationDoc.ts';
 import { QuoteRefresher, touchedAnnotations } from '../../client/editor/annotations/QuoteRefresher.ts';
 import { HeadlessEditor } from '../helpers/HeadlessEditor.ts';
 
-const alice = { name: 'Alice', color: '#1d4ed8' };
+const alice = { id: 'm-alice', name: 'Alice', color: '#1d4ed8' };
 
 function tagged(): HeadlessEditor {
   const editor = new HeadlessEditor();

@@ -11,7 +11,7 @@ describe('terms of a thread’s passage', () => {
   it('takes the terms of the tagged passages the thread overlaps, none for others or orphans', () => {
     const text = new HeadlessEditor();
     text.setParagraphs('States should protect the supply chain.', 'Operators report incidents.');
-    text.annotate('p1', 'supply chain', ['norm-integrity', 'agr-2015'], { name: 'Amina Diallo', color: '#0e7490' });
+    text.annotate('p1', 'supply chain', ['norm-integrity', 'agr-2015'], { id: 'm-amina', name: 'Amina Diallo', color: '#0e7490' });
     const threads = new Y.Doc();
     const anchorOn = (quote: string) => {
       const from = text.offsetOf(quote);

@@ -5,10 +5,14 @@ import { connectClient, type TestClient } from '../../helpers/connectClient.ts';
 import { HeadlessEditor } from '../../helpers/HeadlessEditor.ts';
 import { WORKSPACE, type E2eApp } from './e2eApp.ts';
 
+/** Who a Node member is: their name and colour (the member record is made for them). */
+export type NodePerson = Omit<Person, 'id'>;
+
 /**
- * A member working from Node with a stock y-websocket client: writes text and tags passages
- * exactly as the editor stores them (an `annotation` mark carrying the id, and the record in the
- * document's `annotations` map, in one transaction), so the browser sees real, synced tags.
+ * A member working from Node with a stock y-websocket client, signed in with a session of their
+ * own (an editor): writes text and tags passages exactly as the editor stores them (an
+ * `annotation` mark carrying the id, and the record in the document's `annotations` map, in one
+ * transaction) and credited to them, so the browser sees real, synced tags the server accepted.
  */
 export class NodeTagger {
   private constructor(
@@ -18,10 +22,11 @@ export class NodeTagger {
     readonly person: Person,
   ) {}
 
-  static async open(app: E2eApp, documentId: string, person: Person): Promise<NodeTagger> {
-    const client = connectClient(app.server, { workspaceId: WORKSPACE, documentId });
+  static async open(app: E2eApp, documentId: string, who: NodePerson): Promise<NodeTagger> {
+    const member = await app.server.memberWith('editor', { name: who.name });
+    const client = connectClient({ wsUrl: app.server.wsUrl, token: member.token }, { workspaceId: WORKSPACE, documentId });
     await client.synced;
-    return new NodeTagger(documentId, client, new HeadlessEditor(client.doc), person);
+    return new NodeTagger(documentId, client, new HeadlessEditor(client.doc), { id: member.id, ...who });
   }
 
   /** Tags the first occurrence of `quote` as a new passage. */
@@ -45,7 +50,7 @@ export class NodeTagger {
 }
 
 /** Creates a document through the API and writes its paragraphs from Node. */
-export async function createTextDocument(app: E2eApp, title: string, paragraphs: string[], person: Person): Promise<NodeTagger> {
+export async function createTextDocument(app: E2eApp, title: string, paragraphs: string[], person: NodePerson): Promise<NodeTagger> {
   const response = await apiRequest(app.server, `/api/workspaces/${WORKSPACE}/documents`, {
     method: 'POST',
     body: JSON.stringify({ title, kind: 'background-paper' }),
