@@ -39,6 +39,18 @@ export async function openAccepted(url: string): Promise<RawSocket> {
   return socket;
 }
 
+/**
+ * How the server answers a connection attempt: the close code of a refusal (refusals complete the
+ * upgrade, then close with a code; 1006 when not upgraded at all), or 'open' when it stays open.
+ */
+export async function outcomeOf(url: string, ms = 1000): Promise<number | 'open'> {
+  const socket = await openRaw(url);
+  if ('refused' in socket) return socket.refused;
+  const outcome = await closeCodeWithin(socket, ms);
+  socket.ws.close();
+  return outcome;
+}
+
 /** Resolves with the close code, or 'open' if the socket is still open after `ms`. */
 export function closeCodeWithin(socket: RawSocket, ms = 2000): Promise<number | 'open'> {
   return Promise.race([socket.closed.then(({ code }) => code), new Promise<'open'>((resolve) => setTimeout(() => resolve('open'), ms))]);
