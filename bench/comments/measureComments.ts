@@ -109,9 +109,11 @@ export async function measureComments(threads = 2000, replies = 10_000, repeats 
     await form.getByRole('button', { name: /^Join as/ }).click();
     await lobby.waitForURL(`**/w/${BENCH_WORKSPACE}`);
     const { token, me } = await lobby.evaluate((workspaceId) => {
-      const sessions = JSON.parse(localStorage.getItem('normspace:sessions') ?? '{}') as Record<string, { token: string }>;
-      const identity = JSON.parse(localStorage.getItem('normspace:identity') ?? '{}') as { id: string; name: string; color: string };
-      return { token: sessions[workspaceId]!.token, me: identity };
+      const sessions = JSON.parse(localStorage.getItem('normspace:sessions') ?? '{}') as Record<string, { token: string; memberId: string; memberName: string }>;
+      const identity = JSON.parse(localStorage.getItem('normspace:identity') ?? '{}') as { color: string };
+      const session = sessions[workspaceId]!;
+      // what the server accepts: the member's id and name
+      return { token: session.token, me: { id: session.memberId, name: session.memberName, color: identity.color } };
     }, BENCH_WORKSPACE);
     await lobby.close();
 

@@ -36,7 +36,9 @@ const SENTENCES = [
 /**
  * A long document of `threads` paragraphs and its threads document: one thread on a phrase of each
  * paragraph, `replies` replies spread unevenly (0 to 10 per thread), mentions, assignments and one
- * thread in four resolved — the shape of a busy drafting season. `me` stands in for the first person.
+ * thread in four resolved — the shape of a busy drafting season. `me` stands in for the first person
+ * and, when given, writes everything (the server accepts only comments, events and threads written as
+ * the member of the connection that sends them); assignees and mentions still vary.
  */
 export function seedThreads(text: Y.Doc, threadsDoc: Y.Doc, threads = 2000, replies = 10_000, me?: Member): SeededThreads {
   const people = me ? [me, ...PEOPLE.slice(1)] : PEOPLE;
@@ -70,18 +72,18 @@ export function seedThreads(text: Y.Doc, threadsDoc: Y.Doc, threads = 2000, repl
       const from = paragraphStart + `${i + 1}. `.length;
       const anchor = createTextAnchor(fragment, from, from + 24 + (i % 20), index);
       if (!anchor) throw new Error(`could not anchor thread ${i}`);
-      const author = people[i % people.length]!;
+      const author = me ?? people[i % people.length]!;
       const id = `bench-${i}`;
       createThread(threadsDoc, { id, anchor, by: author, body: `Is this **wording** right? See https://example.org/n/${i}`, at: (at += 60_000) });
       for (let r = 0; r < perThread[i]!; r++) {
-        const by = people[(i + r + 1) % people.length]!;
+        const by = me ?? people[(i + r + 1) % people.length]!;
         const mention = r % 4 === 0 ? ` @[${people[(i + r + 2) % people.length]!.name}](${people[(i + r + 2) % people.length]!.id})` : '';
         reply(threadsDoc, id, by, `Reply ${r + 1}: we could say it *differently*.${mention}`, (at += 1000));
       }
       const assignee = i % 3 === 0 ? people[i % people.length]! : null;
-      if (assignee) assignThread(threadsDoc, id, assignee, people[1]!, (at += 1000));
+      if (assignee) assignThread(threadsDoc, id, assignee, me ?? people[1]!, (at += 1000));
       if (i % 4 === 3) {
-        setResolved(threadsDoc, id, true, people[2]!, (at += 1000));
+        setResolved(threadsDoc, id, true, me ?? people[2]!, (at += 1000));
         resolvedCount += 1;
       } else {
         open += 1;

@@ -132,7 +132,7 @@ export function renderMarkdownReport(results: BenchResults, kept: Map<string, st
     `- **Normspace**: \`node --import tsx server/main.ts\` with a temporary \`DATA_DIR\` (SQLite, WAL, \`synchronous=FULL\`; every update is on disk before any other client sees it). ` +
       `Environment: ${Object.entries(results.normspaceEnv).map(([k, v]) => `\`${k}=${v}\``).join(', ')}. ` +
       '**The per-connection rate limit (`MAX_MESSAGES_PER_SECOND`, 200/s by default) is raised** because the trace replays send hundreds of thousands of updates as fast as they can, ' +
-      'and so are the per-address connection limits (`MAX_CONNECTIONS_PER_IP`, `CONNECTIONS_PER_MINUTE_PER_IP`) because every bench client connects from 127.0.0.1; ' +
+      'and so are the per-member connection limits (`MAX_CONNECTIONS_PER_MEMBER`, `CONNECTIONS_PER_MINUTE_PER_MEMBER`) because every bench client connects as the same member; ' +
       'everything else is the default except where a scenario says otherwise (storage: compaction held back; memory: `UNLOAD_GRACE_MS=1000`).',
     `- **${SERVER_LABELS.reference}**: \`node_modules/y-websocket-legacy/bin/server.js\` (y-websocket ${results.versions['y-websocket-legacy']}) with \`YPERSISTENCE=<dir>\` (y-leveldb ${results.versions['y-leveldb']}); it writes each update to LevelDB without fsync and broadcasts before storing.`,
     `- **${SERVER_LABELS.hocuspocus}**: \`@hocuspocus/server\` ${results.versions['@hocuspocus/server']} with \`@hocuspocus/extension-sqlite\` on a database file (\`bench/servers/hocuspocusMain.ts\`), default debounce (stores the whole document 2–10 s after a change).`,

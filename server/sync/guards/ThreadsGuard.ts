@@ -30,7 +30,7 @@ type Threads = Map<string, ThreadState>;
 /**
  * The rules of a comment-threads room (commenters write it), checked on the meaning of each change:
  * the update is applied to a private copy of the stored threads, and the threads before and after
- * are compared. A member may open threads and write comments only as themselves; edit or delete
+ * are compared (only the threads the update touched: the cost follows the change, not the room). A member may open threads and write comments only as themselves; edit or delete
  * only their own comments (an edit is marked edited, a deletion leaves the placeholder); resolve or
  * reopen a thread they opened (facilitators and owners: any thread); assign any thread; every
  * resolve, reopen and assignment is logged by an event naming them; the event log only grows;
@@ -62,9 +62,15 @@ export class ThreadsGuard implements RoomGuard {
           if (!structure.ok) return structure;
         }
         const copy = copyNow();
-        Y.applyUpdate(copy.doc, update);
-        const after = readThreads(copy.doc);
-        const verdict = writer ? compareThreads(copy.threads, after, writer) : ACCEPTED;
+        const touched = applyAndSeeTouched(copy.doc, update);
+        const after = new Map(copy.threads);
+        const root = copy.doc.getMap<unknown>(THREADS);
+        for (const id of touched) {
+          const entry = root.get(id);
+          if (entry === undefined) after.delete(id);
+          else after.set(id, readThread(entry));
+        }
+        const verdict = writer ? compareThreads(copy.threads, after, touched, writer) : ACCEPTED;
         if (!verdict.ok) {
           this.reset(); // the copy holds the refused change: build it again when next needed
           return verdict;
@@ -89,24 +95,50 @@ function fieldsOf(map: Y.Map<unknown>): Map<string, unknown> {
   return fields;
 }
 
+function readThread(entry: unknown): ThreadState {
+  if (!(entry instanceof Y.Map)) return { entry, fields: new Map([['invalid', entry]]), comments: [], events: [] };
+  const fields = fieldsOf(entry);
+  const comments = fields.get('comments');
+  const events = fields.get('events');
+  return {
+    entry,
+    fields,
+    comments: comments instanceof Y.Array ? comments.toArray().map((comment: unknown) => (comment instanceof Y.Map ? { entry: comment, fields: fieldsOf(comment) } : { entry: comment, fields: new Map([['invalid', comment]]) })) : [],
+    events: events instanceof Y.Array ? events.toArray() : [],
+  };
+}
+
 function readThreads(doc: Y.Doc): Threads {
   const threads: Threads = new Map();
-  doc.getMap<unknown>(THREADS).forEach((entry, id) => {
-    if (!(entry instanceof Y.Map)) {
-      threads.set(id, { entry, fields: new Map([['invalid', entry]]), comments: [], events: [] });
-      return;
-    }
-    const fields = fieldsOf(entry);
-    const comments = fields.get('comments');
-    const events = fields.get('events');
-    threads.set(id, {
-      entry,
-      fields,
-      comments: comments instanceof Y.Array ? comments.toArray().map((comment: unknown) => (comment instanceof Y.Map ? { entry: comment, fields: fieldsOf(comment) } : { entry: comment, fields: new Map([['invalid', comment]]) })) : [],
-      events: events instanceof Y.Array ? events.toArray() : [],
-    });
-  });
+  doc.getMap<unknown>(THREADS).forEach((entry, id) => threads.set(id, readThread(entry)));
   return threads;
+}
+
+/** Applies the update to the copy and answers the ids of the threads it changed (added, removed or inside). */
+function applyAndSeeTouched(doc: Y.Doc, update: Uint8Array): Set<string> {
+  const root: unknown = doc.getMap<unknown>(THREADS);
+  const touched = new Set<string>();
+  const see = (transaction: Y.Transaction) => {
+    for (const [type, keys] of transaction.changed) {
+      if (type === root) {
+        for (const key of keys) if (key !== null) touched.add(key);
+        continue;
+      }
+      for (let inner = type; inner._item; inner = inner._item.parent as typeof type) {
+        if (inner._item.parent === root) {
+          if (inner._item.parentSub !== null) touched.add(inner._item.parentSub);
+          break;
+        }
+      }
+    }
+  };
+  doc.on('afterTransaction', see);
+  try {
+    Y.applyUpdate(doc, update);
+  } finally {
+    doc.off('afterTransaction', see);
+  }
+  return touched;
 }
 
 function mayResolve(thread: ThreadState, writer: Writer): boolean {
@@ -234,12 +266,12 @@ function checkChangedThread(before: ThreadState, after: ThreadState, writer: Wri
   return ACCEPTED;
 }
 
-function compareThreads(before: Threads, after: Threads, writer: Writer): GuardVerdict {
-  for (const [id, thread] of before) {
-    if (after.get(id)?.entry !== thread.entry) return refused('threads are never removed or replaced');
-  }
-  for (const [id, thread] of after) {
+function compareThreads(before: Threads, after: Threads, touched: Set<string>, writer: Writer): GuardVerdict {
+  for (const id of touched) {
     const previous = before.get(id);
+    const thread = after.get(id);
+    if (previous && thread?.entry !== previous.entry) return refused('threads are never removed or replaced');
+    if (!thread) continue;
     const verdict = previous ? checkChangedThread(previous, thread, writer) : checkNewThread(thread, writer);
     if (!verdict.ok) return verdict;
   }
