@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TrustProxySchema, type TrustProxy } from './http/clientAddress.ts';
 
 /**
  * Every tunable of the server, with its environment variable, default and meaning.
@@ -29,6 +30,7 @@ export const configOptions = {
   ackIntervalMs: { env: 'ACK_INTERVAL_MS', default: 250, doc: 'How often (at most) the server tells a writer which of its changes are stored, via a sync step 1.', schema: z.coerce.number().int().min(0) },
   pingIntervalMs: { env: 'PING_INTERVAL_MS', default: 30_000, doc: 'Websocket ping interval; a connection that misses one pong is dropped.', schema: z.coerce.number().int().min(1000) },
   publicUrl: { env: 'PUBLIC_URL', default: '', doc: 'Address people open Normspace at, used in printed invite links (default: http://HOST:PORT).', schema: z.union([z.literal(''), z.url()]) },
+  trustProxy: { env: 'TRUST_PROXY', default: false as TrustProxy, doc: 'Which reverse proxies may name the client in X-Forwarded-For (for per-address limits and logs): off; true (any); a hop count (the nearest n, whatever their address: only when nothing else can reach the server); or comma-separated addresses and CIDR ranges of the proxies, e.g. 127.0.0.1,10.0.0.0/8.', schema: TrustProxySchema },
   sessionTtlDays: { env: 'SESSION_TTL_DAYS', default: 90, doc: 'How long a browser stays signed in after joining with an invite link.', schema: z.coerce.number().int().min(1).max(3650) },
   ownerLinkTtlHours: { env: 'OWNER_LINK_TTL_HOURS', default: 72, doc: 'Validity of the owner link printed at start while the workspace has no owner.', schema: z.coerce.number().int().min(1) },
   accessPollMs: { env: 'ACCESS_POLL_MS', default: 1000, doc: 'How often the server looks for member and invite changes made by the admin CLI.', schema: z.coerce.number().int().min(50) },
