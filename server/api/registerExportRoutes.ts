@@ -6,7 +6,7 @@ import { runExport } from '../export/runExport.ts';
 import type { RoomRegistry } from '../sync/RoomRegistry.ts';
 import type { WorkspaceService } from '../workspace/WorkspaceService.ts';
 import { badRequest, errorReply } from './apiReplies.ts';
-import type { AccessConfig } from './routeAccess.ts';
+import { MEMBER_ROUTE } from './routeAccess.ts';
 
 export interface ExportRouteDeps {
   rooms: RoomRegistry;
@@ -16,13 +16,13 @@ export interface ExportRouteDeps {
 
 /**
  * `POST /api/workspaces/:workspace/exports` with an `ExportRequest`: answers the file itself
- * (Content-Disposition: attachment). Requires read access: whoever may read the documents may
+ * (Content-Disposition: attachment). Any member may call it: whoever may read the documents may
  * export them.
  */
 export function registerExportRoutes(app: FastifyInstance, { rooms, workspaces, workers }: ExportRouteDeps): void {
   app.post<{ Params: { workspace: string } }>(
     '/api/workspaces/:workspace/exports',
-    { config: { access: 'read' } satisfies AccessConfig },
+    { config: MEMBER_ROUTE },
     async (request, reply) => {
       const workspaceId = WorkspaceIdSchema.safeParse(request.params.workspace);
       if (!workspaceId.success) return badRequest(reply, 'invalid workspace id', workspaceId.error.issues);

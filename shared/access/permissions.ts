@@ -28,6 +28,10 @@ const MINIMUM_ROLE: Record<Action, Role> = {
   'thread.resolveAny': 'facilitator',
 };
 
+export function isAction(value: unknown): value is Action {
+  return typeof value === 'string' && Object.hasOwn(MINIMUM_ROLE, value);
+}
+
 export function can(role: Role, action: Action): boolean {
   return atLeast(role, MINIMUM_ROLE[action]);
 }
