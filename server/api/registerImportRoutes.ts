@@ -28,7 +28,7 @@ export function registerImportRoutes(app: FastifyInstance, { rooms, workspaces, 
 
   app.post<{ Params: { workspace: string }; Querystring: Record<string, string> }>(
     '/api/workspaces/:workspace/imports',
-    { bodyLimit: config.maxImportBytes, config: { access: 'write' } satisfies AccessConfig },
+    { bodyLimit: config.maxImportBytes, config: { auth: 'member', action: 'document.import' } satisfies AccessConfig },
     async (request, reply) => {
       const member = requireRole(request, reply, 'document.import');
       if (!member) return reply;
