@@ -1,19 +1,21 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyReply } from 'fastify';
 import type { ApiError } from '../shared/api.ts';
 import { AccessService } from './access/AccessService.ts';
 import { ownerInviteToken } from './access/ownerInvite.ts';
-import { authenticateRequests } from './api/authenticateRequests.ts';
+import { errorReply } from './api/apiReplies.ts';
+import { authenticateRequests, type RegisteredRoute } from './api/authenticateRequests.ts';
+import { inviteAttemptLimit } from './api/inviteAttemptLimit.ts';
 import { registerAccessRoutes } from './api/registerAccessRoutes.ts';
 import { registerApiRoutes } from './api/registerApiRoutes.ts';
 import { registerExportRoutes } from './api/registerExportRoutes.ts';
 import { registerImportRoutes } from './api/registerImportRoutes.ts';
 import type { Config } from './config.ts';
 import { ExportWorkers } from './export/ExportWorkers.ts';
+import { fastifyTrustProxy } from './http/clientAddress.ts';
+import { registerWebApp } from './http/registerWebApp.ts';
 import type { Logger } from './logger.ts';
 import type { DocumentStore } from './store/DocumentStore.ts';
 import { SqliteStore } from './store/SqliteStore.ts';
@@ -33,6 +35,8 @@ export interface NormspaceServer {
    * it has none; printed at start.
    */
   readonly ownerInviteToken: string | undefined;
+  /** Every HTTP route with what it declared (who may call it), in registration order. */
+  readonly routes: readonly RegisteredRoute[];
   /** Stops accepting, closes connections, stores and compacts every open document, closes the store. */
   close(): Promise<void>;
 }
@@ -67,7 +71,15 @@ export async function createNormspaceServer(
     loggerInstance: log as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.maxBodyBytes,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
+    // A path the router cannot decode (`%E0%A4%A`, a lone `%`) or with a parameter longer than any id.
+    frameworkErrors(error, _request, reply) {
+      if (error.code === 'FST_ERR_BAD_URL') return errorReply(reply as FastifyReply, 400, 'malformed path: bad percent-encoding');
+      return errorReply(reply as FastifyReply, 404, 'not found');
+    },
   });
+  // Before any route is registered: from here on every route must declare who may call it.
+  const routes = authenticateRequests(app, access);
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
     if (status >= 500) log.error({ err: error }, 'request failed');
@@ -98,8 +110,7 @@ export async function createNormspaceServer(
   });
 
   const sync = attachSyncServer(app.server, { rooms, workspaces, access, config, log });
-  authenticateRequests(app, access);
-  registerAccessRoutes(app, { access, workspaces });
+  registerAccessRoutes(app, { access, workspaces, limitInviteAttempts: await inviteAttemptLimit(app, config) });
   registerApiRoutes(app, {
     workspaces,
     access,
@@ -108,7 +119,7 @@ export async function createNormspaceServer(
   const exportWorkers = new ExportWorkers();
   registerExportRoutes(app, { rooms, workspaces, workers: exportWorkers });
   registerImportRoutes(app, { rooms, workspaces, config });
-  registerWebApp(app, path.resolve(config.staticDir), log);
+  await registerWebApp(app, path.resolve(config.staticDir), log);
 
   await app.listen({ port: config.port, host: config.host });
   if (config.warmExports === 'on') {
@@ -128,6 +139,7 @@ export async function createNormspaceServer(
     workspaces,
     access,
     ownerInviteToken: ownerToken,
+    routes,
     close() {
       closing ??= (async () => {
         await sync.close();
@@ -140,32 +152,4 @@ export async function createNormspaceServer(
       return closing;
     },
   };
-}
-
-/** Serves the built client; unknown non-API paths get index.html so that shared links work. */
-function registerWebApp(app: FastifyInstance, root: string, log: Logger): void {
-  const indexFile = path.join(root, 'index.html');
-  if (!fs.existsSync(indexFile)) {
-    log.warn({ root }, 'no built web app found: run `npm run build` (npm start does it for you)');
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'not found' } satisfies ApiError);
-      return reply.code(503).type('text/plain').send('The web app is not built yet: run `npm run build`.');
-    });
-    return;
-  }
-  void app.register(fastifyStatic, {
-    root,
-    wildcard: false,
-    index: false,
-    setHeaders(res, filePath) {
-      const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
-      res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
-  });
-  app.setNotFoundHandler((request, reply) => {
-    if (request.method !== 'GET' || request.url.startsWith('/api/') || request.url.startsWith('/assets/')) {
-      return reply.code(404).send({ error: 'not found' } satisfies ApiError);
-    }
-    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
-  });
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, onRequestAsyncHookHandler } from 'fastify';
 import {
   CreateInviteRequestSchema,
   InspectInviteRequestSchema,
@@ -18,7 +18,8 @@ import type { AccessService } from '../access/AccessService.ts';
 import type { InviteRecord, MemberRecord } from '../access/AccessStore.ts';
 import type { WorkspaceService } from '../workspace/WorkspaceService.ts';
 import { badRequest, errorReply } from './apiReplies.ts';
-import { requireRole } from './authenticateRequests.ts';
+import { signedInMember } from './authenticateRequests.ts';
+import { MEMBER_ROUTE, PUBLIC_ROUTE, type AccessConfig } from './routeAccess.ts';
 
 const toMemberView = (member: MemberRecord): MemberView => ({
   id: member.id,
@@ -44,13 +45,20 @@ type InviteParams = { Params: { workspace: string; invite: string } };
 /**
  * Invites, sessions and members. Who may give which role is `canManageRole`: facilitators manage up
  * to facilitators, only owners touch owners, and a workspace always keeps at least one owner.
+ * The two invite routes are public, and every call to either counts against `limitInviteAttempts`.
  */
-export function registerAccessRoutes(app: FastifyInstance, deps: { access: AccessService; workspaces: WorkspaceService }): void {
-  const { access, workspaces } = deps;
+export function registerAccessRoutes(
+  app: FastifyInstance,
+  deps: { access: AccessService; workspaces: WorkspaceService; limitInviteAttempts: onRequestAsyncHookHandler },
+): void {
+  const { access, workspaces, limitInviteAttempts } = deps;
+
+  const INVITE_ROUTE = { config: PUBLIC_ROUTE, onRequest: limitInviteAttempts };
+  const MANAGES_MEMBERS = { auth: 'member', action: 'members.manage' } as const satisfies AccessConfig;
 
   const workspaceMeta = async (workspaceId: string) => (await workspaces.getWorkspace(workspaceId))?.workspace;
 
-  app.post('/api/invites/inspect', async (request, reply) => {
+  app.post('/api/invites/inspect', INVITE_ROUTE, async (request, reply) => {
     const body = InspectInviteRequestSchema.safeParse(request.body);
     if (!body.success) return badRequest(reply, 'invalid invite', body.error.issues);
     const checked = await access.inspectInvite(body.data.token);
@@ -60,7 +68,7 @@ export function registerAccessRoutes(app: FastifyInstance, deps: { access: Acces
     return { workspace, role: checked.invite.role, expiresAt: checked.invite.expiresAt } satisfies InviteInspection;
   });
 
-  app.post('/api/invites/redeem', async (request, reply) => {
+  app.post('/api/invites/redeem', INVITE_ROUTE, async (request, reply) => {
     const body = RedeemInviteRequestSchema.safeParse(request.body);
     if (!body.success) return badRequest(reply, 'invalid request', body.error.issues);
     const joined = await access.redeemInvite(body.data.token, body.data.name);
@@ -71,14 +79,14 @@ export function registerAccessRoutes(app: FastifyInstance, deps: { access: Acces
     return reply.code(201).send({ session: joined.session, member: toMemberView(joined.member), workspace } satisfies RedeemInviteResponse);
   });
 
-  app.get('/api/session', async (request, reply) => {
-    const member = request.member!;
+  app.get('/api/session', { config: MEMBER_ROUTE }, async (request, reply) => {
+    const member = signedInMember(request);
     const workspace = await workspaceMeta(member.workspaceId);
     if (!workspace) return errorReply(reply, 404, 'workspace not found');
     return { member: toMemberView(member), workspace } satisfies SessionResponse;
   });
 
-  app.get<WorkspaceParams>('/api/workspaces/:workspace/members', async (request) => {
+  app.get<WorkspaceParams>('/api/workspaces/:workspace/members', { config: MEMBER_ROUTE }, async (request) => {
     const members = await access.listMembers(request.params.workspace);
     return { members: members.map(toMemberView) } satisfies MemberListResponse;
   });
@@ -100,9 +108,8 @@ export function registerAccessRoutes(app: FastifyInstance, deps: { access: Acces
   const isLastOwner = async (member: MemberRecord) =>
     member.role === 'owner' && (await access.listMembers(member.workspaceId)).filter((m) => m.role === 'owner').length <= 1;
 
-  app.patch<MemberParams>('/api/workspaces/:workspace/members/:member', async (request, reply) => {
-    const actor = requireRole(request, reply, 'members.manage');
-    if (!actor) return reply;
+  app.patch<MemberParams>('/api/workspaces/:workspace/members/:member', { config: MANAGES_MEMBERS }, async (request, reply) => {
+    const actor = signedInMember(request);
     const body = UpdateMemberRequestSchema.safeParse(request.body);
     if (!body.success) return badRequest(reply, 'invalid change', body.error.issues);
     const target = await manageable(request, reply, actor);
@@ -114,9 +121,8 @@ export function registerAccessRoutes(app: FastifyInstance, deps: { access: Acces
     return { member: toMemberView({ ...target, role: body.data.role }) };
   });
 
-  app.delete<MemberParams>('/api/workspaces/:workspace/members/:member', async (request, reply) => {
-    const actor = requireRole(request, reply, 'members.manage');
-    if (!actor) return reply;
+  app.delete<MemberParams>('/api/workspaces/:workspace/members/:member', { config: MANAGES_MEMBERS }, async (request, reply) => {
+    const actor = signedInMember(request);
     const target = await manageable(request, reply, actor);
     if (!target) return reply;
     if (await isLastOwner(target)) return errorReply(reply, 409, 'A workspace needs at least one owner');
@@ -125,15 +131,13 @@ export function registerAccessRoutes(app: FastifyInstance, deps: { access: Acces
     return reply.code(204).send();
   });
 
-  app.get<WorkspaceParams>('/api/workspaces/:workspace/invites', async (request, reply) => {
-    if (!requireRole(request, reply, 'members.manage')) return reply;
+  app.get<WorkspaceParams>('/api/workspaces/:workspace/invites', { config: MANAGES_MEMBERS }, async (request) => {
     const invites = await access.listInvites(request.params.workspace);
     return { invites: invites.map(toInviteView) } satisfies InviteListResponse;
   });
 
-  app.post<WorkspaceParams>('/api/workspaces/:workspace/invites', async (request, reply) => {
-    const actor = requireRole(request, reply, 'members.manage');
-    if (!actor) return reply;
+  app.post<WorkspaceParams>('/api/workspaces/:workspace/invites', { config: MANAGES_MEMBERS }, async (request, reply) => {
+    const actor = signedInMember(request);
     const body = CreateInviteRequestSchema.safeParse(request.body);
     if (!body.success) return badRequest(reply, 'invalid invite', body.error.issues);
     if (!canManageRole(actor.role, body.data.role)) return errorReply(reply, 403, `Your role (${actor.role}) cannot invite someone as ${body.data.role}`);
@@ -148,9 +152,8 @@ export function registerAccessRoutes(app: FastifyInstance, deps: { access: Acces
     return reply.code(201).send({ invite: toInviteView(invite), token } satisfies CreateInviteResponse);
   });
 
-  app.delete<InviteParams>('/api/workspaces/:workspace/invites/:invite', async (request, reply) => {
-    const actor = requireRole(request, reply, 'members.manage');
-    if (!actor) return reply;
+  app.delete<InviteParams>('/api/workspaces/:workspace/invites/:invite', { config: MANAGES_MEMBERS }, async (request, reply) => {
+    const actor = signedInMember(request);
     const invite = await access.store.getInvite(request.params.invite);
     if (!invite || invite.workspaceId !== request.params.workspace) return errorReply(reply, 404, 'invite not found');
     if (!canManageRole(actor.role, invite.role)) return errorReply(reply, 403, `Your role (${actor.role}) cannot withdraw an invite for ${invite.role}`);
