@@ -6,6 +6,7 @@ import { SYNC_PATH_PREFIX, parseSyncPath, type RoomAddress } from '../../shared/
 import type { AccessService } from '../access/AccessService.ts';
 import { authorizeConnection } from '../auth/authorizeConnection.ts';
 import type { Config } from '../config.ts';
+import { clientAddress } from '../http/clientAddress.ts';
 import type { Logger } from '../logger.ts';
 import type { WorkspaceService } from '../workspace/WorkspaceService.ts';
 import { Connection } from './Connection.ts';
@@ -25,18 +26,9 @@ export interface SyncServer {
  */
 export function attachSyncServer(
   server: Server,
-  deps: {
-    rooms: RoomRegistry;
-    workspaces: WorkspaceService;
-    access: AccessService;
-    config: Config;
-    log: Logger;
-    /** The client's address (behind a trusted proxy: from its header). */
-    clientAddressOf?: (request: IncomingMessage) => string;
-  },
+  deps: { rooms: RoomRegistry; workspaces: WorkspaceService; access: AccessService; config: Config; log: Logger },
 ): SyncServer {
   const { rooms, workspaces, access, config, log } = deps;
-  const clientAddressOf = deps.clientAddressOf ?? ((request: IncomingMessage) => request.socket.remoteAddress ?? 'unknown');
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayloadBytes, perMessageDeflate: false });
   const connections = new Set<Connection>();
   // Members are counted once their session is checked; attempts without a valid one, per address and apart.
@@ -50,7 +42,7 @@ export function attachSyncServer(
   };
 
   const accept = async (request: IncomingMessage, socket: Duplex, head: Buffer, address: RoomAddress) => {
-    const ip = clientAddressOf(request);
+    const ip = clientAddress(request, config.trustProxy); // behind a trusted proxy: the address it reports
     const decision = await authorizeConnection(request, address, { workspaces, access });
     if (!decision.ok) {
       if (decision.close.code === CloseCodes.Unauthorized.code) {

@@ -14,9 +14,9 @@ export interface RawSocket {
 }
 
 /** Opens a raw websocket to `url`; resolves once open, or with the refusal's close code. */
-export function openRaw(url: string): Promise<RawSocket | { refused: number; reason: string }> {
+export function openRaw(url: string, headers: Record<string, string> = {}): Promise<RawSocket | { refused: number; reason: string }> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, { headers });
     const received: Uint8Array[] = [];
     let open = false;
     const closed = new Promise<{ code: number; reason: string }>((done) => ws.on('close', (code, reason) => done({ code, reason: reason.toString() })));
@@ -43,8 +43,8 @@ export async function openAccepted(url: string): Promise<RawSocket> {
  * How the server answers a connection attempt: the close code of a refusal (refusals complete the
  * upgrade, then close with a code; 1006 when not upgraded at all), or 'open' when it stays open.
  */
-export async function outcomeOf(url: string, ms = 1000): Promise<number | 'open'> {
-  const socket = await openRaw(url);
+export async function outcomeOf(url: string, ms = 1000, headers: Record<string, string> = {}): Promise<number | 'open'> {
+  const socket = await openRaw(url, headers);
   if ('refused' in socket) return socket.refused;
   const outcome = await closeCodeWithin(socket, ms);
   socket.ws.close();

@@ -264,6 +264,24 @@ describe('limits that protect members', () => {
     expect(await outcomeOf(urlOf(server.token, address))).toBe('open');
   });
 
+  it('behind a trusted proxy, attempts are counted per forwarded address; the header is ignored otherwise', async () => {
+    for (const trustProxy of [['127.0.0.1'], false] as const) {
+      const proxied = await startTestServer({ failedConnectionsPerMinutePerIp: 5, trustProxy: trustProxy === false ? false : [...trustProxy] });
+      try {
+        const documentId = ((await (await apiRequest(proxied, `/api/workspaces/${WS}`)).json()) as { documents: { id: string }[] }).documents[0]!.id;
+        const url = `${proxied.wsUrl}/${WS}/${documentId}?token=forged`;
+        const from = (address: string) => outcomeOf(url, 1000, { 'x-forwarded-for': address });
+        const attacker: (number | 'open')[] = [];
+        for (let attempt = 0; attempt < 8; attempt++) attacker.push(await from('203.0.113.7'));
+        expect(attacker.slice(5)).toEqual([4429, 4429, 4429]);
+        // someone else behind the same proxy, also without a valid session: a fresh count only when the proxy is trusted
+        expect(await from('198.51.100.20')).toBe(trustProxy === false ? 4429 : 4401);
+      } finally {
+        await proxied.stop();
+      }
+    }
+  });
+
   it('archiving a document closes its threads connections too, which come back read-only', async () => {
     const documentId = await newDocument();
     const commenter = await server.memberWith('commenter');
