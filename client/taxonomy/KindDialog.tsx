@@ -2,6 +2,7 @@ import { useState, type CSSProperties, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import { setKind } from '../../shared/taxonomy/taxonomyDoc.ts';
 import type { Taxonomy, TermKindDef } from '../../shared/taxonomy/taxonomyTypes.ts';
+import { HEX_COLOR } from '../../shared/taxonomy/taxonomyValues.ts';
 import { AA_CONTRAST, contrastRatio } from './contrastRatio.ts';
 import { Dialog } from './Dialog.tsx';
 import { FormField } from './FormField.tsx';
@@ -17,7 +18,6 @@ interface Props {
   onClose: (message?: string) => void;
 }
 
-const HEX = /^#[0-9a-f]{6}$/i;
 
 /** Adds a kind of term or edits one; its colour must carry white text at WCAG AA contrast. */
 export function KindDialog({ doc, taxonomy, kind, onClose }: Props) {
@@ -27,7 +27,7 @@ export function KindDialog({ doc, taxonomy, kind, onClose }: Props) {
   const [idEdited, setIdEdited] = useState(false);
   const [color, setColor] = useState(kind?.color ?? '#0e7490');
   const [errors, setErrors] = useState<{ label?: string; id?: string; color?: string }>({});
-  const ratio = HEX.test(color) ? contrastRatio(color, '#ffffff') : 0;
+  const ratio = HEX_COLOR.test(color) ? contrastRatio(color, '#ffffff') : 0;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -35,7 +35,7 @@ export function KindDialog({ doc, taxonomy, kind, onClose }: Props) {
     if (label.trim() === '') found.label = 'Give the kind a name.';
     if (isNew && !TERM_ID_PATTERN.test(id)) found.id = 'Use 1–64 characters: lower-case letters, digits and "-".';
     else if (isNew && taxonomy.kinds.has(id)) found.id = `There is already a kind “${id}”.`;
-    if (!HEX.test(color)) found.color = 'Enter a colour as #rrggbb.';
+    if (!HEX_COLOR.test(color)) found.color = 'Enter a colour as #rrggbb.';
     else if (ratio < AA_CONTRAST) found.color = `White text on this colour has a contrast of ${ratio.toFixed(1)}:1; choose a darker colour (at least 4.5:1).`;
     setErrors(found);
     if (Object.keys(found).length > 0) return;
@@ -81,13 +81,13 @@ export function KindDialog({ doc, taxonomy, kind, onClose }: Props) {
               <input
                 {...control}
                 type="color"
-                value={HEX.test(color) ? color : '#000000'}
+                value={HEX_COLOR.test(color) ? color : '#000000'}
                 onChange={(event) => {
                   setColor(event.target.value);
                   setErrors({});
                 }}
               />
-              <span className="color-field__sample" style={{ '--kind-color': HEX.test(color) ? color : '#000000' } as CSSProperties}>
+              <span className="color-field__sample" style={{ '--kind-color': HEX_COLOR.test(color) ? color : '#000000' } as CSSProperties}>
                 {label.trim() || 'Sample'}
               </span>
               <span className={`color-field__ratio${ratio >= AA_CONTRAST ? '' : ' color-field__ratio--low'}`}>

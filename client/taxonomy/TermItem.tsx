@@ -1,4 +1,5 @@
 import type { Taxonomy } from '../../shared/taxonomy/taxonomyTypes.ts';
+import { httpUrl } from '../../shared/taxonomy/taxonomyValues.ts';
 import type { TermNode } from './termTree.ts';
 
 export interface TermActions {
@@ -18,6 +19,8 @@ interface Props {
 export function TermItem({ node, taxonomy, actions, disabled }: Props) {
   const { term } = node;
   const mergedInto = term.mergedInto ? taxonomy.terms.get(term.mergedInto) : undefined;
+  // readTaxonomy keeps only http(s) sources; checked again here, where it becomes a link.
+  const source = httpUrl(term.sourceUrl);
   const childCount = [...taxonomy.terms.values()].filter((other) => other.parentId === term.id && other.kind !== term.kind).length;
   return (
     <li className={`term${term.retired ? ' term--retired' : ''}`} data-term={term.id}>
@@ -32,15 +35,15 @@ export function TermItem({ node, taxonomy, actions, disabled }: Props) {
             )}
           </p>
           {term.description && <p className="term__description">{term.description}</p>}
-          {(term.sourceUrl || childCount > 0) && (
+          {(source || childCount > 0) && (
             <p className="term__extra">
               {childCount > 0 && (
                 <span>
                   {childCount} term{childCount === 1 ? '' : 's'} of another kind under it
                 </span>
               )}
-              {term.sourceUrl && (
-                <a href={term.sourceUrl} target="_blank" rel="noreferrer noopener">
+              {source && (
+                <a href={source} target="_blank" rel="noreferrer noopener">
                   Source<span className="visually-hidden"> of {term.label} (opens in a new tab)</span>
                 </a>
               )}

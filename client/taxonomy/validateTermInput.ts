@@ -1,4 +1,5 @@
 import type { Taxonomy } from '../../shared/taxonomy/taxonomyTypes.ts';
+import { httpUrl } from '../../shared/taxonomy/taxonomyValues.ts';
 
 export interface TermDraft {
   id: string;
@@ -14,14 +15,6 @@ export type TermErrors = Partial<Record<keyof TermDraft, string>>;
 /** Same rule as taxonomy files: 1–64 characters of a–z, 0–9 and "-", starting with a letter or digit. */
 export const TERM_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 /** What is wrong with a term before it is written (empty when nothing is). */
 export function validateTermInput(draft: TermDraft, taxonomy: Taxonomy, isNew: boolean): TermErrors {
@@ -34,7 +27,7 @@ export function validateTermInput(draft: TermDraft, taxonomy: Taxonomy, isNew: b
   }
   if (!taxonomy.kinds.has(draft.kind)) errors.kind = 'Choose a kind.';
   if (draft.description.length > 2000) errors.description = 'Keep the description under 2,000 characters.';
-  if (draft.sourceUrl.trim() !== '' && !isHttpUrl(draft.sourceUrl.trim())) errors.sourceUrl = 'Enter a web address starting with http:// or https://.';
+  if (draft.sourceUrl.trim() !== '' && httpUrl(draft.sourceUrl) === undefined) errors.sourceUrl = 'Enter a web address starting with http:// or https://.';
   if (draft.parentId !== '' && !taxonomy.terms.has(draft.parentId)) errors.parentId = 'That parent no longer exists.';
   return errors;
 }

@@ -1,5 +1,6 @@
 import { resolveTermId } from '../taxonomy/resolveTerm.ts';
 import type { Taxonomy } from '../taxonomy/taxonomyTypes.ts';
+import { httpUrl } from '../taxonomy/taxonomyValues.ts';
 import type { ReportDocument } from './ReportModel.ts';
 
 /** Characters of context kept before and after a quote in a TextQuoteSelector. */
@@ -41,12 +42,13 @@ export function toWebAnnotations(documents: readonly ReportDocument[], taxonomy:
           creator: { type: 'Person', name: passage.author.name },
           body: passage.termIds.map((termId) => {
             const term = taxonomy.terms.get(resolveTermId(taxonomy, termId));
+            const seeAlso = httpUrl(term?.sourceUrl);
             return {
               type: 'SpecificResource',
               purpose: 'tagging',
               source: termUri(links, term?.id ?? termId),
               ...(term ? { label: term.label } : {}),
-              ...(term?.sourceUrl ? { seeAlso: term.sourceUrl } : {}),
+              ...(seeAlso ? { seeAlso } : {}),
             };
           }),
           target: passage.ranges.map((range) => ({

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { resolveTermId, wouldCreateCycle } from './resolveTerm.ts';
 import type { Taxonomy, Term, TermKindDef } from './taxonomyTypes.ts';
+import { DEFAULT_KIND_COLOR, hexColor, httpUrl } from './taxonomyValues.ts';
 
 /**
  * The workspace taxonomy lives in its own Yjs document (`<workspace>/_taxonomy`), so it syncs,
@@ -20,13 +21,17 @@ function str(entry: Entry, key: string): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/**
+ * The taxonomy as the app and exports use it. Whatever the document holds, a kind's colour is `#rrggbb`
+ * (anything else reads as the default) and a term's source is an http(s) address or absent.
+ */
 export function readTaxonomy(doc: Y.Doc): Taxonomy {
   const kinds = new Map<string, TermKindDef>();
   doc.getMap<Entry>(KINDS).forEach((entry, id) => {
     kinds.set(id, {
       id,
       label: str(entry, 'label') ?? id,
-      color: str(entry, 'color') ?? '#4b5563',
+      color: hexColor(entry.get('color')) ?? DEFAULT_KIND_COLOR,
       order: typeof entry.get('order') === 'number' ? (entry.get('order') as number) : 99,
     });
   });
@@ -44,7 +49,7 @@ function readTerm(id: string, entry: Entry): Term {
     retired: entry.get('retired') === true,
   };
   const parentId = str(entry, 'parentId');
-  const sourceUrl = str(entry, 'sourceUrl');
+  const sourceUrl = httpUrl(entry.get('sourceUrl'));
   const mergedInto = str(entry, 'mergedInto');
   if (parentId) term.parentId = parentId;
   if (sourceUrl) term.sourceUrl = sourceUrl;
@@ -63,6 +68,7 @@ export function isTaxonomyEmpty(doc: Y.Doc): boolean {
   return doc.getMap(TERMS).size === 0 && doc.getMap(KINDS).size === 0;
 }
 
+/** Adds or updates a kind; a colour that is not `#rrggbb` is written as the default. */
 export function setKind(doc: Y.Doc, kind: TermKindDef): void {
   doc.transact(() => {
     const kinds = doc.getMap<Entry>(KINDS);
@@ -71,13 +77,13 @@ export function setKind(doc: Y.Doc, kind: TermKindDef): void {
       entry = new Y.Map();
       kinds.set(kind.id, entry);
     }
-    writeFields(entry, { label: kind.label, color: kind.color, order: kind.order });
+    writeFields(entry, { label: kind.label, color: hexColor(kind.color) ?? DEFAULT_KIND_COLOR, order: kind.order });
   });
 }
 
 export type TermInput = Omit<Term, 'retired' | 'mergedInto'> & { retired?: boolean; mergedInto?: string };
 
-/** Adds a term, or updates the given fields of an existing one. */
+/** Adds a term, or updates the given fields of an existing one; a source that is not http(s) is left out. */
 export function upsertTerm(doc: Y.Doc, term: TermInput): void {
   doc.transact(() => {
     const terms = doc.getMap<Entry>(TERMS);
@@ -91,7 +97,7 @@ export function upsertTerm(doc: Y.Doc, term: TermInput): void {
       label: term.label,
       description: term.description,
       parentId: term.parentId ?? '',
-      sourceUrl: term.sourceUrl ?? '',
+      sourceUrl: httpUrl(term.sourceUrl) ?? '',
       retired: term.retired ?? entry.get('retired') === true,
       mergedInto: term.mergedInto,
     });

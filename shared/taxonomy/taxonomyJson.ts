@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { wouldCreateCycle } from './resolveTerm.ts';
 import { readTaxonomy, setKind, upsertTerm } from './taxonomyDoc.ts';
 import type { Taxonomy, Term } from './taxonomyTypes.ts';
+import { HEX_COLOR, httpUrl } from './taxonomyValues.ts';
 
 export const TAXONOMY_FORMAT = 'normspace-taxonomy';
 export const TAXONOMY_VERSION = 1;
@@ -15,7 +16,11 @@ const TermSchema = z.strictObject({
   label: z.string().trim().min(1, 'label must not be empty').max(200),
   description: z.string().max(2000).default(''),
   parentId: IdSchema.optional(),
-  sourceUrl: z.url({ protocol: /^https?$/, message: 'sourceUrl must be an http(s) URL' }).optional(),
+  sourceUrl: z
+    .string()
+    .refine((value) => httpUrl(value) !== undefined, 'sourceUrl must be an http(s) URL')
+    .transform((value) => httpUrl(value)!)
+    .optional(),
   retired: z.boolean().default(false),
   mergedInto: IdSchema.optional(),
 });
@@ -27,7 +32,7 @@ const FileSchema = z.strictObject({
     z.strictObject({
       id: IdSchema,
       label: z.string().trim().min(1).max(100),
-      color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colors are #rrggbb'),
+      color: z.string().regex(HEX_COLOR, 'colors are #rrggbb'),
       order: z.number().int().default(99),
     }),
   ),
