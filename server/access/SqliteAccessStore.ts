@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Role } from '../../shared/access/roles.ts';
 import { StoreOpenError } from '../store/DocumentStore.ts';
+import { ensureDataDir, prepareSqliteFile } from '../store/privateFiles.ts';
 import type { AccessStore, InviteRecord, MemberRecord, RedeemOutcome } from './AccessStore.ts';
 
 export const ACCESS_FILE_NAME = 'access.sqlite';
@@ -109,12 +109,16 @@ export class SqliteAccessStore implements AccessStore {
     };
   }
 
-  /** Opens (or creates) `<dataDir>/access.sqlite`; never rewrites a file it cannot read. */
+  /**
+   * Opens (or creates) `<dataDir>/access.sqlite`, readable by its owner only (with its -wal and -shm files;
+   * wider modes are tightened); never rewrites a file it cannot read.
+   */
   static open(dataDir: string): SqliteAccessStore {
     const file = path.join(dataDir, ACCESS_FILE_NAME);
-    fs.mkdirSync(dataDir, { recursive: true });
+    ensureDataDir(dataDir);
     let db: Database.Database | undefined;
     try {
+      prepareSqliteFile(file);
       db = new Database(file);
       const version = db.pragma('user_version', { simple: true }) as number;
       if (version > SCHEMA_VERSION) {

@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreOpenError, type DocumentStore, type StoredDocument } from './DocumentStore.ts';
+import { ensureDataDir, prepareSqliteFile } from './privateFiles.ts';
 
 const SCHEMA_VERSION = 1;
 export const SQLITE_FILE_NAME = 'normspace.sqlite';
@@ -63,11 +63,15 @@ export class SqliteStore implements DocumentStore {
     };
   }
 
-  /** Opens (or creates) `<dataDir>/normspace.sqlite`. Never deletes or rewrites an unreadable file. */
+  /**
+   * Opens (or creates) `<dataDir>/normspace.sqlite`, readable by its owner only (with its -wal and -shm
+   * files; wider modes are tightened). Never deletes or rewrites an unreadable file.
+   */
   static open(dataDir: string): SqliteStore {
     const file = path.join(dataDir, SQLITE_FILE_NAME);
     try {
-      fs.mkdirSync(dataDir, { recursive: true });
+      ensureDataDir(dataDir);
+      prepareSqliteFile(file);
     } catch (error) {
       throw new StoreOpenError(`Cannot create data directory ${dataDir}: ${(error as Error).message}`);
     }
