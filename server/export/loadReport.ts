@@ -9,8 +9,16 @@ import type { Taxonomy } from '../../shared/taxonomy/taxonomyTypes.ts';
 import type { RoomRegistry } from '../sync/RoomRegistry.ts';
 import type { WorkspaceService } from '../workspace/WorkspaceService.ts';
 
+/** What an export left out or changed to be written at all, to tell whoever exports. */
+export interface ExportProblems {
+  /** Malformed tag records and comment threads left out. */
+  skipped: number;
+  /** Documents whose content nested too deeply and was flattened. */
+  flattened: number;
+}
+
 export type LoadedReport =
-  | { ok: true; report: Report }
+  | { ok: true; report: Report; problems: ExportProblems }
   | { ok: false; status: 404; error: string; details?: string[] };
 
 const schema = editorSchema();
@@ -23,7 +31,8 @@ export function loadTaxonomy(rooms: RoomRegistry, workspaceId: string): Promise<
 /**
  * Reads the requested documents (text, tags and, when asked, open comment threads) from their
  * live rooms, each under a lease, and assembles the report. Documents are read as they are in
- * memory now: what connected editors see, every stored change included.
+ * memory now: what connected editors see, every stored change included. Malformed records are left
+ * out and deeply nested content flattened (`readReportDocument`); `problems` counts both.
  */
 export async function loadReport(rooms: RoomRegistry, workspaces: WorkspaceService, workspaceId: string, options: ExportRequest): Promise<LoadedReport> {
   const workspace = await workspaces.getWorkspace(workspaceId);
@@ -40,5 +49,9 @@ export async function loadReport(rooms: RoomRegistry, workspaces: WorkspaceServi
     });
     snapshots.push(snapshot);
   }
-  return { ok: true, report: buildReport({ workspaceName: workspace.workspace.name, taxonomy, documents: snapshots, options }) };
+  const problems: ExportProblems = {
+    skipped: snapshots.reduce((sum, snapshot) => sum + snapshot.skipped, 0),
+    flattened: snapshots.filter((snapshot) => snapshot.flattened).length,
+  };
+  return { ok: true, report: buildReport({ workspaceName: workspace.workspace.name, taxonomy, documents: snapshots, options }), problems };
 }

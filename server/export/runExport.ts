@@ -9,7 +9,7 @@ import { toWebAnnotations } from '../../shared/export/webAnnotations.ts';
 import { exportTaxonomy } from '../../shared/taxonomy/taxonomyJson.ts';
 import type { RoomRegistry } from '../sync/RoomRegistry.ts';
 import type { WorkspaceService } from '../workspace/WorkspaceService.ts';
-import { loadReport, loadTaxonomy } from './loadReport.ts';
+import { loadReport, loadTaxonomy, type ExportProblems } from './loadReport.ts';
 import type { ExportWorkers } from './ExportWorkers.ts';
 
 export interface ExportDeps {
@@ -20,7 +20,7 @@ export interface ExportDeps {
 }
 
 export type ExportResult =
-  | { ok: true; body: Buffer; contentType: string; fileName: string }
+  | { ok: true; body: Buffer; contentType: string; fileName: string; problems: ExportProblems }
   | { ok: false; status: 404; error: string; details?: string[] };
 
 /**
@@ -35,13 +35,14 @@ export async function runExport(deps: ExportDeps, workspaceId: string, request: 
     if (!workspace) return { ok: false, status: 404, error: 'workspace not found' };
     const taxonomy = await loadTaxonomy(deps.rooms, workspaceId);
     const text = request.format === 'taxonomy-qdc' ? refiQdaCodebook(taxonomy) : `${JSON.stringify(exportTaxonomy(taxonomy), null, 2)}\n`;
-    return { ok: true, body: Buffer.from(text, 'utf8'), contentType: info.contentType, fileName: exportFileName(`${workspace.workspace.name} taxonomy`, request.format, now) };
+    const fileName = exportFileName(`${workspace.workspace.name} taxonomy`, request.format, now);
+    return { ok: true, body: Buffer.from(text, 'utf8'), contentType: info.contentType, fileName, problems: { skipped: 0, flattened: 0 } };
   }
   const loaded = await loadReport(deps.rooms, deps.workspaces, workspaceId, request);
   if (!loaded.ok) return loaded;
-  const { report } = loaded;
+  const { report, problems } = loaded;
   const fileName = exportFileName(report.title, request.format, report.generatedAt);
-  const done = (body: Buffer | string) => ({ ok: true as const, body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body, contentType: info.contentType, fileName });
+  const done = (body: Buffer | string) => ({ ok: true as const, body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body, contentType: info.contentType, fileName, problems });
   switch (request.format) {
     case 'docx':
     case 'pdf':

@@ -52,3 +52,8 @@ export const ExportRequestSchema = z
 
 export type ExportRequest = z.output<typeof ExportRequestSchema>;
 export type ExportRequestInput = z.input<typeof ExportRequestSchema>;
+
+/** Response header of an export: how many malformed tag records and comment threads it left out. */
+export const EXPORT_SKIPPED_HEADER = 'Normspace-Export-Skipped';
+/** Response header of an export: how many documents nested so deeply that their deepest content was flattened. */
+export const EXPORT_FLATTENED_HEADER = 'Normspace-Export-Flattened';
