@@ -57,3 +57,17 @@ export type ExportRequestInput = z.input<typeof ExportRequestSchema>;
 export const EXPORT_SKIPPED_HEADER = 'Normspace-Export-Skipped';
 /** Response header of an export: how many documents nested so deeply that their deepest content was flattened. */
 export const EXPORT_FLATTENED_HEADER = 'Normspace-Export-Flattened';
+
+/**
+ * What the export dialog tells whoever exported, from an export's response headers, or undefined when
+ * nothing was left out or flattened.
+ */
+export function exportProblemsNotice(headers: { get(name: string): string | null }): string | undefined {
+  const count = (name: string) => Math.max(0, Math.trunc(Number(headers.get(name)) || 0));
+  const skipped = count(EXPORT_SKIPPED_HEADER);
+  const flattened = count(EXPORT_FLATTENED_HEADER);
+  const sentences: string[] = [];
+  if (skipped > 0) sentences.push(`${skipped} damaged ${skipped === 1 ? 'tag or comment thread was' : 'tags or comment threads were'} left out.`);
+  if (flattened > 0) sentences.push(`${flattened === 1 ? 'One document nests' : `${flattened} documents nest`} too deeply: the innermost quotes and lists became plain paragraphs.`);
+  return sentences.length > 0 ? sentences.join(' ') : undefined;
+}
