@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { renameMember } from '../auth/renameMember.ts';
 import { useIdentity } from '../hooks/useIdentity.ts';
 import { Avatar } from './Avatar.tsx';
 import { IdentityDialog } from './IdentityDialog.tsx';
@@ -24,6 +25,7 @@ export function IdentityButton() {
           onSave={(next) => {
             setIdentity(next);
             setOpen(false);
+            void renameMember(next.name);
           }}
           onCancel={() => setOpen(false)}
         />

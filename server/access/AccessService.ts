@@ -152,6 +152,13 @@ export class AccessService {
     return changed;
   }
 
+  /** Renames a member; their open connections reconnect so that what they write is checked against the new name. */
+  async rename(memberId: string, name: string): Promise<boolean> {
+    const changed = await this.store.setName(memberId, name);
+    if (changed) this.notify();
+    return changed;
+  }
+
   async removeMember(memberId: string): Promise<boolean> {
     const removed = await this.store.removeMember(memberId, this.now());
     if (removed) this.notify();

@@ -48,6 +48,8 @@ export interface AccessStore {
   /** Current members (removed ones too when asked). */
   listMembers(workspaceId: string, options?: { includeRemoved?: boolean }): Promise<MemberRecord[]>;
   setRole(memberId: string, role: Role): Promise<boolean>;
+  /** A member's new display name (what their presence, comments and tags show from now on). */
+  setName(memberId: string, name: string): Promise<boolean>;
   removeMember(memberId: string, at: number): Promise<boolean>;
   /**
    * A number that changes whenever another process (the admin CLI) changed members or invites, so a

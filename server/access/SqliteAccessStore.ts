@@ -105,6 +105,7 @@ export class SqliteAccessStore implements AccessStore {
       ),
       allMembers: db.prepare<[string], MemberRow>('SELECT * FROM members WHERE workspace_id = ? ORDER BY created_at'),
       setRole: db.prepare('UPDATE members SET role = ? WHERE id = ? AND removed_at IS NULL'),
+      setName: db.prepare('UPDATE members SET name = ? WHERE id = ? AND removed_at IS NULL AND name <> ?'),
       remove: db.prepare('UPDATE members SET removed_at = ? WHERE id = ? AND removed_at IS NULL'),
     };
   }
@@ -183,6 +184,10 @@ export class SqliteAccessStore implements AccessStore {
 
   async setRole(memberId: string, role: Role): Promise<boolean> {
     return this.statements.setRole.run(role, memberId).changes > 0;
+  }
+
+  async setName(memberId: string, name: string): Promise<boolean> {
+    return this.statements.setName.run(name, memberId, name).changes > 0;
   }
 
   async removeMember(memberId: string, at: number): Promise<boolean> {

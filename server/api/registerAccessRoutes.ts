@@ -4,6 +4,7 @@ import {
   InspectInviteRequestSchema,
   RedeemInviteRequestSchema,
   UpdateMemberRequestSchema,
+  UpdateSessionRequestSchema,
   type CreateInviteResponse,
   type InviteInspection,
   type InviteListResponse,
@@ -84,6 +85,17 @@ export function registerAccessRoutes(
     const workspace = await workspaceMeta(member.workspaceId);
     if (!workspace) return errorReply(reply, 404, 'workspace not found');
     return { member: toMemberView(member), workspace } satisfies SessionResponse;
+  });
+
+  /** A member renames themselves: their presence, and what their comments and tags must say, follow. */
+  app.patch('/api/session', { config: MEMBER_ROUTE }, async (request, reply) => {
+    const member = signedInMember(request);
+    const body = UpdateSessionRequestSchema.safeParse(request.body);
+    if (!body.success) return badRequest(reply, 'invalid name', body.error.issues);
+    await access.rename(member.id, body.data.name);
+    const workspace = await workspaceMeta(member.workspaceId);
+    if (!workspace) return errorReply(reply, 404, 'workspace not found');
+    return { member: toMemberView({ ...member, name: body.data.name }), workspace } satisfies SessionResponse;
   });
 
   app.get<WorkspaceParams>('/api/workspaces/:workspace/members', { config: MEMBER_ROUTE }, async (request) => {

@@ -127,8 +127,9 @@ export function attachSyncServer(
   };
   server.on('upgrade', onUpgrade);
 
-  // Members removed or given another role (from the API or the admin CLI) lose their connections at
-  // once: removed members for good (4403), others reconnect (4509) and get what their role allows now.
+  // Members removed, given another role or renamed (from the API or the admin CLI) lose their
+  // connections at once: removed members for good (4403), others reconnect (4509) and get what their
+  // role allows now, under the name their records must now carry.
   const stopWatchingAccess = access.onChange(() => {
     void reviewConnections().catch((error: unknown) => log.error({ err: error }, 'reviewing connections after an access change failed'));
   });
@@ -144,7 +145,7 @@ export function attachSyncServer(
       for (const connection of list) {
         if (!member || member.removedAt !== null) {
           connection.close(CloseCodes.Forbidden.code, 'Removed from this workspace');
-        } else if (member.role !== connection.principal.role) {
+        } else if (member.role !== connection.principal.role || member.name !== connection.principal.name) {
           connection.close(CloseCodes.AccessChanged.code, CloseCodes.AccessChanged.reason);
         }
       }

@@ -11,15 +11,18 @@ const TokenSchema = z.string().min(1, 'token is missing').max(2048, 'token is to
 
 export const InspectInviteRequestSchema = z.strictObject({ token: TokenSchema });
 
-export const RedeemInviteRequestSchema = z.strictObject({
-  token: TokenSchema,
-  name: z
-    .string()
-    .trim()
-    .min(1, 'name must not be empty')
-    .max(MEMBER_NAME_MAX_LENGTH, `name must be at most ${MEMBER_NAME_MAX_LENGTH} characters`),
-});
+const MemberNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'name must not be empty')
+  .max(MEMBER_NAME_MAX_LENGTH, `name must be at most ${MEMBER_NAME_MAX_LENGTH} characters`);
+
+export const RedeemInviteRequestSchema = z.strictObject({ token: TokenSchema, name: MemberNameSchema });
 export type RedeemInviteRequest = z.infer<typeof RedeemInviteRequestSchema>;
+
+/** `PATCH /api/session`: a member renames themselves (what others see on their presence, comments and tags). */
+export const UpdateSessionRequestSchema = z.strictObject({ name: MemberNameSchema });
+export type UpdateSessionRequest = z.infer<typeof UpdateSessionRequestSchema>;
 
 export const CreateInviteRequestSchema = z.strictObject({
   role: RoleSchema,

@@ -188,6 +188,27 @@ describe('what each role may write', () => {
 });
 
 describe('changes of membership reach open connections at once', () => {
+  it('a member renames themselves: connections reconnect, and presence and new comments carry the new name', async () => {
+    const member = await server.memberWith('commenter', { name: 'Ben Ortiz' });
+    const threads = connect(member.token, threadsRoom());
+    const watcher = connect(server.token, threadsRoom());
+    await Promise.all([threads.synced, watcher.synced]);
+    const reconnect = closeCodeOf(threads);
+    const renamed = await apiRequest(server, '/api/session', { method: 'PATCH', body: JSON.stringify({ name: 'Benjamin Ortiz' }), token: member.token });
+    expect(renamed.status).toBe(200);
+    expect(((await renamed.json()) as { member: { name: string } }).member.name).toBe('Benjamin Ortiz');
+    expect(await reconnect).toBe(4509);
+    await waitFor(() => threads.provider.wsconnected, 'the member reconnects');
+    threads.provider.awareness.setLocalStateField('user', { name: 'whatever the page says', color: '#1d4ed8' });
+    await waitFor(() => (watcher.provider.awareness.getStates().get(threads.doc.clientID)?.user as { name?: string } | undefined)?.name === 'Benjamin Ortiz', 'the new name on presence');
+    createThread(threads.doc, { id: 't1', anchor: { start: null, end: null, quote: 'q', prefix: '', suffix: '' }, by: { id: member.id, name: 'Benjamin Ortiz', color: '#1d4ed8' }, body: 'Signed with my new name' });
+    await waitFor(() => readThreads(watcher.doc)[0]?.comments[0]?.author.name === 'Benjamin Ortiz', 'the comment under the new name');
+    const session = await apiRequest(server, '/api/session', { token: member.token });
+    expect(((await session.json()) as { member: { name: string } }).member.name).toBe('Benjamin Ortiz');
+    const empty = await apiRequest(server, '/api/session', { method: 'PATCH', body: JSON.stringify({ name: '  ' }), token: member.token });
+    expect(empty.status).toBe(400);
+  });
+
   it('removing a member closes their connections with 4403; lowering a role reconnects them read-only', async () => {
     const removed = await server.memberWith('editor', { name: 'Leaving' });
     const lowered = await server.memberWith('editor', { name: 'Lowered' });
