@@ -1,6 +1,6 @@
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import type { JSONContent } from '@tiptap/core';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { CreateDocumentRequest, UpdateDocumentRequest, WorkspaceResponse } from '../../shared/api.ts';
 import { CloseCodes } from '../../shared/closeCodes.ts';
 import { DEMO_DOCUMENT_TITLE, demoDocument } from '../../shared/demoDocument.ts';
@@ -84,27 +84,39 @@ export class WorkspaceService {
     return { id, name, createdAt };
   }
 
-  /**
-   * Creates a document, seeding its content on the server (never through an editor). `seed`
-   * writes more of its state (an import's tags) in the same transaction: one stored update.
-   */
-  async createDocument(
-    workspaceId: string,
-    request: CreateDocumentRequest,
-    content?: JSONContent,
-    seed?: (doc: Y.Doc) => void,
-  ): Promise<DocumentMeta | undefined> {
+  /** Creates a document, seeding its content on the server (never through an editor) in one transaction: one stored update. */
+  async createDocument(workspaceId: string, request: CreateDocumentRequest, content?: JSONContent): Promise<DocumentMeta | undefined> {
     if (!(await this.exists(workspaceId))) return undefined;
     const id = newDocumentId();
     if (content) {
       await this.rooms.using({ workspaceId, documentId: id }, async (room) => {
-        room.doc.transact(() => {
-          prosemirrorJSONToYXmlFragment(this.schema, content, room.doc.getXmlFragment(TEXT_FIELD));
-          seed?.(room.doc);
-        });
+        room.doc.transact(() => prosemirrorJSONToYXmlFragment(this.schema, content, room.doc.getXmlFragment(TEXT_FIELD)));
         await room.settled();
       });
     }
+    return this.addToIndex(workspaceId, id, request);
+  }
+
+  /**
+   * Creates a document from Yjs updates made elsewhere (an import, converted in its worker
+   * thread), applied through the room one after another with a turn of the event loop between
+   * them, so that a long document never holds up other work; the index entry comes last, so
+   * nobody sees the document before it is whole.
+   */
+  async createDocumentFromUpdates(workspaceId: string, request: CreateDocumentRequest, updates: Uint8Array[]): Promise<DocumentMeta | undefined> {
+    if (!(await this.exists(workspaceId))) return undefined;
+    const id = newDocumentId();
+    await this.rooms.using({ workspaceId, documentId: id }, async (room) => {
+      for (const [index, update] of updates.entries()) {
+        if (index > 0) await new Promise((resolve) => setImmediate(resolve));
+        Y.applyUpdate(room.doc, update);
+      }
+      await room.settled();
+    });
+    return this.addToIndex(workspaceId, id, request);
+  }
+
+  private async addToIndex(workspaceId: string, id: string, request: CreateDocumentRequest): Promise<DocumentMeta> {
     const now = Date.now();
     const meta: DocumentMeta = { id, title: request.title, kind: request.kind, createdAt: now, updatedAt: now, archived: false };
     await this.rooms.using(indexAddress(workspaceId), async (room) => {
