@@ -18,6 +18,9 @@ import { textPositions } from './textPositions.ts';
 import { can } from '../../shared/access/permissions.ts';
 import { ROLE_LABELS } from '../../shared/access/roles.ts';
 import { useWorkspace } from '../hooks/useWorkspace.ts';
+import { useRefusal } from '../hooks/useRefusal.ts';
+import { CloseCodes } from '../../shared/closeCodes.ts';
+import { DiscardRefusedChanges } from '../components/DiscardRefusedChanges.tsx';
 import { ThreadCard } from './ThreadCard.tsx';
 import { ThreadColumn } from './ThreadColumn.tsx';
 import { useThreads } from './useThreads.ts';
@@ -88,6 +91,7 @@ const STATUS_LABELS = { open: 'Open', resolved: 'Resolved', all: 'All' } as cons
 export function CommentsPanel({ editor, room, threadsRoom, documentId, me, taxonomy, active, onActivate, commentRequest, mayWrite }: Props) {
   const { role } = useWorkspace();
   const threads = useThreads(threadsRoom.doc);
+  const threadsRefusal = useRefusal(threadsRoom.status);
   const textVersion = useTextVersion(editor);
   const now = useNow();
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -234,6 +238,7 @@ export function CommentsPanel({ editor, room, threadsRoom, documentId, me, taxon
       <p className="comments-panel__notice" role="status">
         {notice}
       </p>
+      {threadsRefusal?.code === CloseCodes.RefusedChange.code && <DiscardRefusedChanges room={threadsRoom} reason={threadsRefusal.reason} />}
       <fieldset className="comments-panel__filters">
         <legend className="visually-hidden">Filter threads</legend>
         <label className="comments-panel__status">

@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { can } from '../../shared/access/permissions.ts';
 import { ROLE_LABELS, ROLE_SUMMARIES } from '../../shared/access/roles.ts';
+import { CloseCodes } from '../../shared/closeCodes.ts';
 import type { DocumentMeta } from '../../shared/workspaceIndex.ts';
 import { ArchivedBanner } from '../components/ArchivedBanner.tsx';
 import { DocumentEditor } from '../components/DocumentEditor.tsx';
+import { DiscardRefusedChanges } from '../components/DiscardRefusedChanges.tsx';
 import { DocumentHeading } from '../components/DocumentHeading.tsx';
 import { Link } from '../components/Link.tsx';
 import { useIdentity } from '../hooks/useIdentity.ts';
@@ -34,6 +36,7 @@ export function DocumentView({ workspaceId, documentId, room, meta }: Props) {
     return (
       <div className="message-page">
         <h1 className="page-title">{text}</h1>
+        {refusal.code === CloseCodes.RefusedChange.code && <DiscardRefusedChanges room={room} reason={refusal.reason} />}
         <p>
           <Link href={workspacePath(workspaceId)}>Back to the document list</Link>
         </p>

@@ -16,6 +16,12 @@ export interface Room {
   readonly status: SyncStatusStore;
   /** Resolves once the local copy is loaded (or could not be). */
   readonly loaded: Promise<void>;
+  /**
+   * Deletes this browser's offline copy of the room (with any change in it the server has not
+   * stored): the way out when the server refused a change in it (4422), which the copy would
+   * otherwise send again at every connection. Reload afterwards.
+   */
+  discardLocalCopy(): Promise<void>;
   destroy(): void;
 }
 
@@ -55,6 +61,10 @@ export function openRoom(address: RoomAddress): Room {
     provider,
     status,
     loaded,
+    async discardLocalCopy() {
+      provider.disconnect();
+      await persistence.clearData();
+    },
     destroy() {
       destroyed = true;
       status.destroy();

@@ -98,4 +98,29 @@ describe('comment threads survive a server restart and an offline spell', () => 
     await expect.poll(() => thread(amina.page).locator('.thread__status').count()).toBe(0);
     await expect.poll(() => panel(amina.page).locator('.comments-panel__counts').textContent()).toBe('1 open · 0 resolved');
   });
+
+  it('reports a change the server refuses, and discarding it brings the page back in step', async () => {
+    // Ben writes offline; meanwhile an administrator renames him, so his reply names someone the server no longer knows
+    const benId = await ben.page.evaluate(() => (JSON.parse(localStorage.getItem('normspace:sessions') ?? '{}') as Record<string, { memberId: string }>)['bpf-cybersecurity']!.memberId);
+    await ben.context.setOffline(true);
+    await waitForText(statusOf(ben.page), (text) => text.startsWith('Offline'));
+    await replyAs(ben.page, 'Signed with the old name.');
+    await app.server.server.access.rename(benId, 'B. Ortiz');
+    await ben.context.setOffline(false);
+
+    const alert = panel(ben.page).getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toContain('a comment must be written as its writer');
+    await alert.scrollIntoViewIfNeeded();
+    await ben.page.screenshot({ path: '.tmp/refused-change.png' });
+    expect(await comments(amina.page)).not.toContain('Signed with the old name.');
+    await alert.getByRole('button', { name: 'Discard unsaved changes and reload' }).click();
+
+    await ben.page.waitForLoadState('load');
+    await showAll(ben.page);
+    await expect.poll(() => comments(ben.page), { timeout: 10_000 }).toContain('Written on the train.');
+    expect(await comments(ben.page)).not.toContain('Signed with the old name.');
+    await replyAs(ben.page, 'Signed with the new name.');
+    await expect.poll(() => comments(amina.page), { timeout: 20_000 }).toContain('Signed with the new name.');
+    expect(await thread(amina.page).locator('.comment__author').last().textContent()).toBe('B. Ortiz');
+  });
 });
