@@ -18,7 +18,7 @@ export const USAGE = `Usage: npm run bench -- [--quick] [--only <scenario>[,<sce
 
   --quick     seconds instead of minutes: tiny sizes, synthetic traces; writes to .tmp/bench-quick/ unless --out
   --only      run only these scenarios (ids or prefixes: latency, trace, storage, memory, latency-20x5 …;
-              analysis, comments, export are sections of their own)
+              analysis, comments, export, imports are sections of their own)
   --servers   which servers to compare (default: all three)
   --out       output directory (default: docs/)
   --traces    directory of the editing traces (default: ../shared/traces, or BENCH_TRACES_DIR)
