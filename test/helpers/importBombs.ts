@@ -21,7 +21,7 @@ export function docxWith(xml: string): Uint8Array {
   return zipSync({ '[Content_Types].xml': strToU8(CONTENT_TYPES), '_rels/.rels': strToU8(RELS), 'word/document.xml': strToU8(xml) }, { level: 9 });
 }
 
-/** The security pass's DOCX bomb: about 60 KB whose word/document.xml inflates to 20 MB of one repeated paragraph. */
+/** The security pass's DOCX bomb: under 100 KB whose word/document.xml inflates to 20 MB of one repeated paragraph. */
 export function docxBomb(inflatedBytes = 20 * 1024 * 1024): Uint8Array {
   const paragraph = `<w:p><w:r><w:t>${'a'.repeat(200)}</w:t></w:r></w:p>`;
   return docxWith(documentXml([]).replace('<w:body></w:body>', `<w:body>${paragraph.repeat(Math.ceil(inflatedBytes / paragraph.length))}</w:body>`));
@@ -60,7 +60,7 @@ export function longHtml(characters: number): string {
 /** The security pass's bombs and this repository's nesting cases, by name: file name and content. */
 export function importBombs(): { name: string; fileName: string; body: Uint8Array | string }[] {
   return [
-    { name: 'DOCX inflating to 20 MB (≈60 KB)', fileName: 'bomb.docx', body: docxBomb() },
+    { name: 'DOCX whose document.xml inflates to 20 MB', fileName: 'bomb.docx', body: docxBomb() },
     { name: 'DOCX lying about its size', fileName: 'liar.docx', body: docxLyingAboutSize(900 * 1024) },
     { name: 'HTML of 19 MB', fileName: 'huge.html', body: longHtml(19 * 1024 * 1024) },
     { name: 'HTML of 4 MB', fileName: 'big.html', body: longHtml(4 * 1024 * 1024) },
