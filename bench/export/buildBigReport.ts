@@ -49,7 +49,12 @@ const p = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', cont
  * paragraphs of 40–80 words with some bold, italic and links, a bullet list every few paragraphs, a
  * table per chapter. About 500 words a page.
  */
-export function buildBigReport(size: BigReportSize): BigReport {
+/**
+ * `author`, when given, is credited with every passage, tag, thread and reply (a client may only
+ * write records as the member it is signed in as); otherwise they are spread over eight people.
+ */
+export function buildBigReport(size: BigReportSize, author?: Person & Member): BigReport {
+  const people = author ? [author] : PEOPLE;
   const random = seededRandom(20261124);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const norms = starterTerms.filter((term) => term.kind === 'norm').map((term) => term.id);
@@ -81,7 +86,7 @@ export function buildBigReport(size: BigReportSize): BigReport {
       const to = Math.min(count, from + 3 + Math.floor(random() * 6));
       const id = `bench-ann-${records.length}`;
       const termIds = [pick(norms), pick(others), ...(random() < 0.4 ? [pick(norms)] : [])].filter((value, index, all) => all.indexOf(value) === index);
-      records.push({ id, quote: tokens.slice(from, to).join(' '), termIds, by: PEOPLE[records.length % PEOPLE.length]!, at: Date.UTC(2026, 2, 1) + records.length * 60_000 });
+      records.push({ id, quote: tokens.slice(from, to).join(' '), termIds, by: people[records.length % people.length]!, at: Date.UTC(2026, 2, 1) + records.length * 60_000 });
       spans.push([from, to, id]);
       passageCredit -= 1;
     }
@@ -153,9 +158,9 @@ export function buildBigReport(size: BigReportSize): BigReport {
       if (!anchor) throw new Error(`could not anchor thread ${i}`);
       const id = `bench-thread-${i}`;
       const at = Date.UTC(2026, 3, 1) + i * 3_600_000;
-      createThread(threads, { id, anchor, by: PEOPLE[i % PEOPLE.length]!, body: `Should this say **${sentence(3)}**? See https://example.org/c/${i}`, at });
+      createThread(threads, { id, anchor, by: people[i % people.length]!, body: `Should this say **${sentence(3)}**? See https://example.org/c/${i}`, at });
       for (let r = 0; r < size.repliesPerThread; r++) {
-        reply(threads, id, PEOPLE[(i + r + 1) % PEOPLE.length]!, `Reply ${r + 1}: ${sentence(12)}.`, at + (r + 1) * 60_000);
+        reply(threads, id, people[(i + r + 1) % people.length]!, `Reply ${r + 1}: ${sentence(12)}.`, at + (r + 1) * 60_000);
         replies += 1;
       }
     }

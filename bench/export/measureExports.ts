@@ -119,11 +119,6 @@ async function push(wsUrl: string, session: string, documentId: string, report: 
  * then exports it through the API in every case of `EXPORT_CASES`, `runs` times after a first one.
  */
 export async function measureExports(size: BigReportSize, runs: number): Promise<ExportFigures> {
-  let started = performance.now();
-  const report = buildBigReport(size);
-  const buildMs = performance.now() - started;
-  const updateBytes = { text: Y.encodeStateAsUpdate(report.doc).byteLength, threads: Y.encodeStateAsUpdate(report.threads).byteLength };
-
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'normspace-export-bench-'));
   const port = await findFreePort();
   const server = await spawnServerProcess('server/main.ts', { ...NORMSPACE_BENCH_ENV, LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir }, SERVER_READY, { timeoutMs: 60_000 });
@@ -138,6 +133,12 @@ export async function measureExports(size: BigReportSize, runs: number): Promise
     const ownerLink = /\/invite#(\S+)/.exec(server.output())?.[1];
     if (!ownerLink) throw new Error(`the server printed no owner link:\n${server.output()}`);
     const session = await redeemOwnerLink(url, ownerLink);
+    // every record credited to the owner: the server accepts records only as the connection's member
+    const { member } = (await (await fetch(`${url}/api/session`, { headers: { authorization: `Bearer ${session}` } })).json()) as { member: { id: string; name: string } };
+    let started = performance.now();
+    const report = buildBigReport(size, { id: member.id, name: member.name, color: '#0e7490' });
+    const buildMs = performance.now() - started;
+    const updateBytes = { text: Y.encodeStateAsUpdate(report.doc).byteLength, threads: Y.encodeStateAsUpdate(report.threads).byteLength };
     const created = (await (await api(url, session, 'documents', { title: 'Outcome document 2026', kind: 'outcome-document' })).json()) as { document: { id: string } };
     const documentId = created.document.id;
 

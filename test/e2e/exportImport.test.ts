@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { THREADS_CHANNEL } from '../../shared/syncPath.ts';
 import { apiRequest } from '../helpers/apiRequest.ts';
-import { connectClient } from '../helpers/connectClient.ts';
+import { writeOnServer } from '../helpers/writeOnServer.ts';
 import { buildFixtureDocs } from '../helpers/reportFixture.ts';
 import { seriousViolations } from './support/axe.ts';
 import { contributionDocx } from './support/contributionDocx.ts';
@@ -24,14 +24,9 @@ describe('export and import from the browser', () => {
     const created = await apiRequest(app.server, `/api/workspaces/${WORKSPACE}/documents`, { method: 'POST', body: JSON.stringify({ title: 'Chapter with payloads', kind: 'outcome-document' }) });
     documentId = ((await created.json()) as { document: { id: string } }).document.id;
     const fixture = buildFixtureDocs();
-    const text = connectClient(app.server, { workspaceId: WORKSPACE, documentId });
-    const threads = connectClient(app.server, { workspaceId: WORKSPACE, documentId, channel: THREADS_CHANNEL });
-    await Promise.all([text.synced, threads.synced]);
-    Y.applyUpdate(text.doc, Y.encodeStateAsUpdate(fixture.doc));
-    Y.applyUpdate(threads.doc, Y.encodeStateAsUpdate(fixture.threads));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    text.destroy();
-    threads.destroy();
+    // written on the server: the fixture's records are by several members, which no one connection may write
+    await writeOnServer(app.server, { workspaceId: WORKSPACE, documentId }, (doc) => Y.applyUpdate(doc, Y.encodeStateAsUpdate(fixture.doc)));
+    await writeOnServer(app.server, { workspaceId: WORKSPACE, documentId, channel: THREADS_CHANNEL }, (doc) => Y.applyUpdate(doc, Y.encodeStateAsUpdate(fixture.threads)));
     alice = await arrive(app, 'Alice Ndiaye', 'Blue');
     bruno = await arrive(app, 'Bruno Costa', 'Green');
   });

@@ -17,6 +17,7 @@ import { connectClient, waitFor } from '../helpers/connectClient.ts';
 import { runCli } from '../helpers/runCli.ts';
 import { buildFixtureDocs } from '../helpers/reportFixture.ts';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts';
+import { writeOnServer } from '../helpers/writeOnServer.ts';
 
 const WS = 'bpf-cybersecurity';
 let server: TestServer;
@@ -56,17 +57,11 @@ beforeAll(async () => {
   server = await startTestServer();
   const created = await apiRequest(server, `/api/workspaces/${WS}/documents`, { method: 'POST', body: JSON.stringify({ title: 'Chapter 2: Supply chains', kind: 'outcome-document' }) });
   documentId = ((await created.json()) as { document: { id: string } }).document.id;
+  // Written on the server, as imports and seeding are: the fixture's records are by several
+  // members, which no single connection may write (the server stamps identity).
   const fixture = buildFixtureDocs();
-  const text = connectClient(server, { workspaceId: WS, documentId });
-  const threads = connectClient(server, { workspaceId: WS, documentId, channel: THREADS_CHANNEL });
-  await Promise.all([text.synced, threads.synced]);
-  Y.applyUpdate(text.doc, Y.encodeStateAsUpdate(fixture.doc));
-  Y.applyUpdate(threads.doc, Y.encodeStateAsUpdate(fixture.threads));
-  // The server has everything once a fresh client sees it.
-  await waitFor(() => text.provider.wsconnected, 'connected');
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  text.destroy();
-  threads.destroy();
+  await writeOnServer(server, { workspaceId: WS, documentId }, (doc) => Y.applyUpdate(doc, Y.encodeStateAsUpdate(fixture.doc)));
+  await writeOnServer(server, { workspaceId: WS, documentId, channel: THREADS_CHANNEL }, (doc) => Y.applyUpdate(doc, Y.encodeStateAsUpdate(fixture.threads)));
 });
 
 afterAll(async () => {
@@ -329,7 +324,7 @@ describe('a long export', () => {
   it('is written off the main thread: the server answers other requests while the PDF is being laid out', async () => {
     const created = await apiRequest(server, `/api/workspaces/${WS}/documents`, { method: 'POST', body: JSON.stringify({ title: 'Long report', kind: 'outcome-document' }) });
     const id = ((await created.json()) as { document: { id: string } }).document.id;
-    const big = buildBigReport({ words: 20_000, passages: 600, threads: 60, repliesPerThread: 2 });
+    const big = buildBigReport({ words: 20_000, passages: 600, threads: 60, repliesPerThread: 2 }, server.owner);
     const text = connectClient(server, { workspaceId: WS, documentId: id }, big.doc);
     await text.synced;
     const reader = connectClient(server, { workspaceId: WS, documentId: id });

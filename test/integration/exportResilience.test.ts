@@ -4,6 +4,7 @@ import { EXPORT_FLATTENED_HEADER, EXPORT_SKIPPED_HEADER } from '../../shared/exp
 import { THREADS_CHANNEL, type RoomAddress } from '../../shared/syncPath.ts';
 import { apiRequest } from '../helpers/apiRequest.ts';
 import { buildFixtureDocs } from '../helpers/reportFixture.ts';
+import { writeOnServer } from '../helpers/writeOnServer.ts';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts';
 
 const WS = 'bpf-cybersecurity';
@@ -17,13 +18,7 @@ async function newDocument(title: string): Promise<string> {
   return ((await created.json()) as { document: { id: string } }).document.id;
 }
 
-/** Writes into a room's document on the server and waits until it is stored, as records already on disk would be. */
-function writeRaw(address: RoomAddress, write: (doc: Y.Doc) => void): Promise<void> {
-  return server.server.rooms.using(address, async (room) => {
-    write(room.doc);
-    await room.settled();
-  });
-}
+const writeRaw = (address: RoomAddress, write: (doc: Y.Doc) => void) => writeOnServer(server, address, write);
 
 beforeAll(async () => {
   server = await startTestServer();
