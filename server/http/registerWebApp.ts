@@ -27,6 +27,8 @@ export async function registerWebApp(app: FastifyInstance, root: string, log: Lo
     root,
     serve: false,
     index: false,
+    // Cache-Control comes from setHeaders alone (send's own would replace it).
+    cacheControl: false,
     setHeaders(res, filePath) {
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
       res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -37,7 +39,7 @@ export async function registerWebApp(app: FastifyInstance, root: string, log: Lo
   }
   app.get('/*', { config: PUBLIC_ROUTE }, (request, reply) => {
     if (looksLikeApiOrAsset(request.url)) return reply.code(404).send({ error: 'not found' } satisfies ApiError);
-    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    return reply.sendFile('index.html');
   });
 }
 

@@ -80,6 +80,8 @@ function requestFor(route: RegisteredRoute): { query?: string; body?: string; co
       return json({ token: inviteToken });
     case 'POST /api/invites/redeem':
       return json({ token: inviteToken, name: 'Walker' });
+    case 'PATCH /api/session':
+      return json({ name: 'Test owner' });
     case 'POST /api/workspaces':
       return json({ id: `walked-${++created}`, name: 'Walked workspace' });
     case 'POST /api/workspaces/:workspace/documents':
