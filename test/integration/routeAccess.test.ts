@@ -81,7 +81,7 @@ function requestFor(route: RegisteredRoute): { query?: string; body?: string; co
     case 'POST /api/invites/redeem':
       return json({ token: inviteToken, name: 'Walker' });
     case 'PATCH /api/session':
-      return json({ name: 'Test owner' });
+      return json({ name: 'Renamed walker' });
     case 'POST /api/workspaces':
       return json({ id: `walked-${++created}`, name: 'Walked workspace' });
     case 'POST /api/workspaces/:workspace/documents':
