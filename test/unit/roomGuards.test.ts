@@ -54,6 +54,8 @@ describe('every room: structure', () => {
     doc.getText('text').insert(0, 'first');
     doc.getText('text').insert(5, ' second');
     expectRefused(r.sendUpdate(updates[1]!, amina), /does not have/); // its first part never arrived
+    doc.getText('text').insert(12, ' third');
+    expectRefused(r.sendUpdate(Y.mergeUpdates([updates[0]!, updates[2]!]), amina), /after a gap/); // merged around a missing middle
     expect(r.server.getText('text').toString()).toBe('');
     expect(r.sendUpdate(updates[0]!, amina).ok).toBe(true);
     expect(r.sendUpdate(updates[1]!, amina).ok).toBe(true);

@@ -94,11 +94,18 @@ export class BatchView {
    * to (origins, parents) must be known or in the update, and every deleted range must be known.
    */
   pendingReason(update: IndexedUpdate): string | undefined {
-    const state = (client: number) => Math.max(this.knownState(client), update.end.get(client) ?? 0);
+    // how far each client's structs reach without a gap (a Skip struct, from merged updates, is one)
+    const reach = new Map<number, number>();
     for (const [client, structs] of update.byClient) {
-      const first = structs[0]!.id.clock;
-      if (first > this.knownState(client)) return `starts at clock ${first} of client ${client}, after what is known (${this.knownState(client)})`;
+      let frontier = this.knownState(client);
+      for (const struct of structs) {
+        if (struct instanceof Y.Skip) continue;
+        if (struct.id.clock > frontier) return `has client ${client}'s changes from clock ${struct.id.clock}, after a gap (known up to ${frontier})`;
+        frontier = Math.max(frontier, struct.id.clock + struct.length);
+      }
+      reach.set(client, frontier);
     }
+    const state = (client: number) => reach.get(client) ?? this.knownState(client);
     for (const struct of update.decoded.structs) {
       if (!(struct instanceof Y.Item)) continue;
       const parent = struct.parent as unknown;
