@@ -62,7 +62,7 @@ export function ExportDialog({ workspaceId, documents, initialSelection, onClose
         abort.current.signal,
       );
       saveFile(file);
-      setStatus({ state: 'done', text: `Downloaded ${file.fileName} (${formatBytes(file.blob.size)}).` });
+      setStatus({ state: 'done', text: `Downloaded ${file.fileName} (${formatBytes(file.blob.size)}).${file.notice ? ` ${file.notice}` : ''}` });
     } catch (caught) {
       if (abort.current?.signal.aborted) return;
       setStatus({ state: 'error', text: caught instanceof ApiRequestError ? caught.userMessage : 'The export failed. Try again.' });

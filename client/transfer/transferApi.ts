@@ -1,4 +1,4 @@
-import type { ExportRequestInput } from '../../shared/export/ExportRequest.ts';
+import { exportProblemsNotice, type ExportRequestInput } from '../../shared/export/ExportRequest.ts';
 import type { ImportQuery, ImportResponse } from '../../shared/import/ImportRequest.ts';
 import { apiFetch } from '../api/apiRequest.ts';
 import { apiUpload, type UploadOptions } from '../api/apiUpload.ts';
@@ -8,6 +8,8 @@ const base = (workspaceId: string) => `/api/workspaces/${encodeURIComponent(work
 export interface DownloadedFile {
   blob: Blob;
   fileName: string;
+  /** What the export left out or flattened (damaged records, very deep nesting), said to the person. */
+  notice?: string;
 }
 
 /** Reads a response body, reporting bytes received (and the total when the server sent one). */
@@ -43,7 +45,9 @@ export async function requestExport(
   });
   const disposition = response.headers.get('content-disposition') ?? '';
   const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'export';
-  return { blob: await readWithProgress(response, onProgress), fileName };
+  const notice = exportProblemsNotice(response.headers);
+  const blob = await readWithProgress(response, onProgress);
+  return notice ? { blob, fileName, notice } : { blob, fileName };
 }
 
 /** Uploads a file to import as a new document, reporting how much of it is sent (see `apiUpload`). */

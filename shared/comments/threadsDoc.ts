@@ -96,12 +96,29 @@ export function readThread(id: string, entry: Entry): ThreadRecord {
   };
 }
 
+/**
+ * Every thread whose record is whole, oldest first. A damaged record (an anchor without its quote and
+ * context, comments that are not a list…, as an old or hostile client may have stored it before the
+ * server checked threads) is left out rather than breaking whoever reads the room.
+ */
 export function readThreads(doc: Y.Doc): ThreadRecord[] {
   const list: ThreadRecord[] = [];
   threads(doc).forEach((entry, id) => {
-    if (entry instanceof Y.Map) list.push(readThread(id, entry));
+    const thread = entry instanceof Y.Map ? readWholeThread(id, entry) : undefined;
+    if (thread) list.push(thread);
   });
   return list.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+function readWholeThread(id: string, entry: Entry): ThreadRecord | undefined {
+  try {
+    const thread = readThread(id, entry);
+    const anchor = thread.anchor as Partial<TextAnchor> | undefined;
+    const whole = typeof anchor?.quote === 'string' && typeof anchor.prefix === 'string' && typeof anchor.suffix === 'string';
+    return whole ? thread : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function newCommentId(): string {

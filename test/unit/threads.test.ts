@@ -148,3 +148,23 @@ describe('thread filters and the facilitator overview', () => {
     expect(overview.newSince.map((r) => r.thread.id)).toEqual(['answered', 'done']); // Ben's acts after 35
   });
 });
+
+describe('damaged thread records', () => {
+  it('are left out of the threads read, without breaking the others', () => {
+    const doc = new Y.Doc();
+    const anchor = { start: null, end: null, quote: 'q', prefix: '', suffix: '' };
+    createThread(doc, { id: 'whole', anchor, by: { id: 'm1', name: 'Amina', color: '#0e7490' }, body: 'Kept' });
+    doc.transact(() => {
+      const noContext = new Y.Map<unknown>();
+      doc.getMap('threads').set('no-context', noContext);
+      noContext.set('anchor', { start: null, end: null, quote: 'x' });
+      noContext.set('comments', new Y.Array());
+      const notAList = new Y.Map<unknown>();
+      doc.getMap('threads').set('not-a-list', notAList);
+      notAList.set('anchor', anchor);
+      notAList.set('comments', 'not a list');
+      doc.getMap('threads').set('not-a-map', 'just a string');
+    });
+    expect(readThreads(doc).map((thread) => thread.id)).toEqual(['whole']);
+  });
+});
