@@ -52,6 +52,8 @@ export class Connection implements RoomPeer {
   private tokens: number;
   private lastRefill = Date.now();
   private closed = false;
+  /** Size of the largest document copy sent: always allowed in flight besides `maxUnreadBytes`. */
+  private largestCopy = 0;
 
   constructor(
     private readonly ws: WebSocket,
@@ -88,15 +90,24 @@ export class Connection implements RoomPeer {
     return this.principal;
   }
 
-  /** True (and the connection closing) when the client has left more unread than the limit. */
+  /**
+   * True (and the connection closing) when the client has left more unread than the limit, on top
+   * of one copy of the document (a large document on a slow link is still being read, not refused).
+   */
   private fallenBehind(): boolean {
-    if (this.ws.bufferedAmount <= this.limits.maxUnreadBytes) return false;
+    if (this.ws.bufferedAmount <= this.limits.maxUnreadBytes + this.largestCopy) return false;
     this.log.warn({ conn: this.id, doc: this.room.key, unread: this.ws.bufferedAmount }, 'client does not read: disconnecting');
     this.close(CloseCodes.NotReading.code, CloseCodes.NotReading.reason);
     // its socket holds the unread bytes until destroyed: the close frame waits behind them, so do not wait for it
     const ws = this.ws;
     setTimeout(() => ws.terminate(), 1000).unref();
     return true;
+  }
+
+  /** Sends a sync step 2 (the document, or what the client lacks of it). */
+  private sendCopy(message: Uint8Array): void {
+    this.largestCopy = Math.max(this.largestCopy, message.byteLength);
+    this.send(message);
   }
 
   send(message: Uint8Array): void {
@@ -184,13 +195,13 @@ export class Connection implements RoomPeer {
         const stored = this.room.storedState;
         if (stored) {
           // the document is not in memory yet: answer from the stored bytes, then build it
-          this.send(encodeSyncStep2FromState(stored, stateVector));
+          this.sendCopy(encodeSyncStep2FromState(stored, stateVector));
           void this.room.hydrate();
           return;
         }
         await this.room.hydrate();
         await this.room.settled();
-        this.send(encodeSyncStep2(this.room.doc, stateVector));
+        this.sendCopy(encodeSyncStep2(this.room.doc, stateVector));
         return;
       }
       case SyncType.Step2:

@@ -8,7 +8,7 @@ import type { RoomAddress } from '../../shared/syncPath.ts';
 import { roomName } from '../../shared/syncPath.ts';
 import { apiRequest } from '../helpers/apiRequest.ts';
 import { connectClient, waitFor, type TestClient } from '../helpers/connectClient.ts';
-import { awarenessFrame, closeCodeWithin, openAccepted, outcomeOf, queryAwarenessFrame, syncStep1Frame } from '../helpers/rawSocket.ts';
+import { awarenessFrame, closeCodeWithin, openAccepted, outcomeOf, queryAwarenessFrame, syncStep1Frame, updateOfFrame } from '../helpers/rawSocket.ts';
 import { spawnServer } from '../helpers/spawnServer.ts';
 import { startTestServer, type TestMember, type TestServer } from '../helpers/startTestServer.ts';
 import { syncUpdateFrame } from '../helpers/syncFrames.ts';
@@ -299,6 +299,41 @@ describe('limits that protect members', () => {
 });
 
 describe('a client that does not read', () => {
+  it('a slow reader of a large document is not taken for one: one copy in flight is allowed beside the limit', async () => {
+    const slow = await startTestServer({ maxUnreadBytes: 64 * 1024 });
+    try {
+      const created = await apiRequest(slow, `/api/workspaces/${WS}/documents`, { method: 'POST', body: JSON.stringify({ title: 'Large', kind: 'background-paper' }) });
+      const address = { workspaceId: WS, documentId: ((await created.json()) as { document: { id: string } }).document.id };
+      const writer = connectClient({ wsUrl: slow.wsUrl, token: slow.token }, address);
+      clients.push(writer);
+      await writer.synced;
+      // 15 MB, in three updates: more than the socket buffers of both ends hold, so most of it waits unread in the server
+      for (let part = 0; part < 3; part++) writer.text.insert(writer.text.length, 'norms '.repeat(850_000));
+      const storedLength = () => slow.server.rooms.using(address, (room) => room.settled().then(() => room.doc.getText('text').length));
+      for (let tries = 0; (await storedLength()) < writer.text.length && tries < 300; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+      const reader = await openAccepted(`${slow.wsUrl}/${roomName(address)}?token=${slow.token}`);
+      (reader.ws as unknown as { _socket: { pause(): void; resume(): void } })._socket.pause();
+      reader.send(syncStep1Frame());
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      for (let index = 0; index < 5; index++) {
+        writer.provider.awareness.setLocalStateField('user', { name: 'x', color: '#1d4ed8', step: index }); // broadcasts while the copy is unread
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      (reader.ws as unknown as { _socket: { resume(): void } })._socket.resume();
+      expect(await closeCodeWithin(reader, 1500)).toBe('open');
+      const copy = new Y.Doc();
+      for (const frame of reader.received) {
+        const update = updateOfFrame(frame);
+        if (update) Y.applyUpdate(copy, update);
+      }
+      expect(copy.getText('text').length).toBe(writer.text.length);
+      reader.ws.close();
+    } finally {
+      await slow.stop();
+    }
+  });
+
+
   it('is disconnected once it falls behind; the server’s memory stays bounded', async () => {
     const dataDir = fs.mkdtempSync('/tmp/normspace-unread-');
     const spawned = await spawnServer({ DATA_DIR: dataDir, MAX_UNREAD_BYTES: String(4 * 1024 * 1024), WARM_EXPORTS: 'off' });
