@@ -38,13 +38,17 @@ const DEFAULT_COLOR = '#475467';
 
 /**
  * A presence state as others will see it: its `user` (name and colour shown on carets and in "who
- * is here") names the member behind the connection, whatever the client said; the colour stays the
- * member's own pick when it is a plain hex colour. States without a user are left as they are.
+ * is here") names the member behind the connection, whatever the client said (a `user` that is not
+ * an object becomes one); the colour stays the member's own pick when it is a plain hex colour.
+ * States without a user (rooms opened only to read) are left as they are; a state that is not an
+ * object says nothing about anyone and is dropped (null: the client left).
  */
 export function stampPresenceState(state: unknown, member: { id: string; name: string }): unknown {
-  if (typeof state !== 'object' || state === null || Array.isArray(state)) return state;
-  const { user } = state as { user?: unknown };
-  if (typeof user !== 'object' || user === null) return state;
+  if (state === null) return null;
+  if (typeof state !== 'object' || Array.isArray(state)) return {};
+  if (!('user' in state)) return state;
+  const given = (state as { user?: unknown }).user;
+  const user = typeof given === 'object' && given !== null && !Array.isArray(given) ? given : {};
   const color = (user as { color?: unknown }).color;
   return { ...state, user: { ...user, id: member.id, name: member.name, color: typeof color === 'string' && HEX_COLOR.test(color) ? color : DEFAULT_COLOR } };
 }

@@ -157,6 +157,43 @@ describe('text rooms: annotation records name their writer', () => {
   });
 });
 
+describe('guards see what Yjs will apply, not what an update claims', () => {
+  const editor: Writer = { ...amina, role: 'editor' };
+  const other: Writer = { ...bruno, role: 'editor' };
+
+  it('reads a map entry holding several values as its readers do: by its last value', () => {
+    const r = room(new TextGuard(LIMITS));
+    const doc = r.client();
+    createAnnotation(doc, { id: 'a1', by: as(other), quote: 'q', termIds: ['paris-5'] });
+    const entry = doc.getMap('annotations').get('a1') as Y.Map<unknown>;
+    // a crafted entry: two values in one item, the writer's first and a colleague's last
+    const item = (entry as unknown as { _map: Map<string, Y.Item> })._map.get('createdBy')!;
+    (item as unknown as { content: Y.ContentAny }).content = new Y.ContentAny([as(other), as(editor)]);
+    (item as unknown as { length: number }).length = 2;
+    expectRefused(r.send(doc, other), /credited to its writer/);
+  });
+
+  it('resolves where new content sits from the stored document, whatever copy of stored content an update re-sends', () => {
+    const r = room(new TextGuard(LIMITS));
+    const alice = r.client();
+    createAnnotation(alice, { id: 'a1', by: as(editor), quote: 'q', termIds: ['paris-5'] });
+    expect(r.send(alice, editor).ok).toBe(true);
+    const bob = r.client();
+    const entry = bob.getMap('annotations').get('a1') as Y.Map<unknown>;
+    const target = (entry as unknown as { _map: Map<string, Y.Item> })._map.get('createdBy')!;
+    const before = Y.encodeStateVector(bob);
+    entry.set('createdBy', as(other));
+    const honest = Y.encodeStateAsUpdate(bob, before);
+    expectRefused(r.sendUpdate(honest, other), /createdBy may not change/);
+    // the same change, with a made-up copy of Alice's stored structs claiming they sit in a harmless text
+    const fake = new Y.Doc();
+    fake.clientID = target.id.client;
+    fake.getText('scratch').insert(0, 'x'.repeat(Y.getState(r.server.store, target.id.client)));
+    expectRefused(r.sendUpdate(Y.mergeUpdates([Y.encodeStateAsUpdate(fake), honest]), other), /createdBy may not change/);
+    expect((r.server.getMap('annotations').get('a1') as Y.Map<{ id: string }>).get('createdBy')!.id).toBe(editor.memberId);
+  });
+});
+
 describe('threads rooms: members write only as themselves', () => {
   function withThread() {
     const r = room(new ThreadsGuard(LIMITS));
@@ -208,6 +245,26 @@ describe('threads rooms: members write only as themselves', () => {
     const creator = r.client();
     (creator.getMap('threads').get('t1') as Y.Map<unknown>).set('createdBy', as(bruno));
     expectRefused(r.send(creator, bruno), /createdBy may not change/);
+  });
+
+  it('keeps the opening comment first and every comment id its own', () => {
+    const r = withThread();
+    const before = r.client();
+    const comments = (before.getMap('threads').get('t1') as Y.Map<unknown>).get('comments') as Y.Array<Y.Map<unknown>>;
+    const first = new Y.Map<unknown>();
+    comments.insert(0, [first]);
+    first.set('id', 'c0');
+    first.set('author', as(bruno));
+    first.set('body', 'Above the question');
+    first.set('createdAt', 1);
+    expectRefused(r.send(before, bruno), /before the comment that opened/);
+    const sameId = r.client();
+    reply(sameId, 't1', as(bruno), 'Takes the id of the first comment', 2, 'c1');
+    expectRefused(r.send(sameId, bruno), /id of its own/);
+    const oddEdit = r.client();
+    reply(oddEdit, 't1', as(bruno), 'edited at an object', 3, 'c9');
+    ((oddEdit.getMap('threads').get('t1') as Y.Map<unknown>).get('comments') as Y.Array<Y.Map<unknown>>).get(1).set('editedAt', new Y.Map());
+    expectRefused(r.send(oddEdit, bruno), /malformed comment/);
   });
 
   it('resolves per the rule book, always with an event naming the writer; the log only grows', () => {

@@ -131,39 +131,18 @@ export class BatchView {
   }
 
   /**
-   * Live items that the update's delete set removes: items of the document not deleted yet, and
-   * items of the earlier updates or of the update itself (which the update takes back again).
+   * The struct with this id as Yjs will use it: the stored document's when it has that clock (a
+   * client may re-send stored content claiming another place for it; Yjs ignores such a copy and
+   * keeps the stored one, so must the checks), else an earlier update's of the batch, else the
+   * update's own.
    */
-  *deletedItems(update: IndexedUpdate): Generator<Y.Item> {
-    for (const [client, ranges] of update.decoded.ds.clients) {
-      const stored = this.doc.store.clients.get(client);
-      for (const { clock, len } of ranges) {
-        if (stored && clock < Y.getState(this.doc.store, client)) {
-          for (let index = Y.findIndexSS(stored, clock); index < stored.length; index++) {
-            const struct = stored[index]!;
-            if (struct.id.clock >= clock + len) break;
-            if (struct instanceof Y.Item && !struct.deleted) yield struct;
-          }
-        }
-        for (const source of [...this.earlier, update]) {
-          for (const struct of source.byClient.get(client) ?? []) {
-            if (struct instanceof Y.Item && struct.id.clock < clock + len && struct.id.clock + struct.length > clock) yield struct;
-          }
-        }
-      }
-    }
-  }
-
-  /** The struct with this id: in the update, an earlier update of the batch or the document. */
   private find(id: Y.ID, update: IndexedUpdate): Struct | undefined {
-    const inUpdate = update.find(id);
-    if (inUpdate) return inUpdate;
+    if (id.clock < Y.getState(this.doc.store, id.client)) return Y.getItem(this.doc.store, id);
     for (let index = this.earlier.length - 1; index >= 0; index--) {
       const found = this.earlier[index]!.find(id);
       if (found) return found;
     }
-    if (id.clock >= Y.getState(this.doc.store, id.client)) return undefined;
-    return Y.getItem(this.doc.store, id);
+    return update.find(id);
   }
 
   /**
@@ -234,20 +213,18 @@ export class BatchView {
 
   /** Whether the item is written by the update itself (not stored, not earlier in the batch). */
   isIn(item: Y.Item, update: IndexedUpdate): boolean {
-    return update.find(item.id) === item;
+    return update.find(item.id) === item && this.find(item.id, update) === item;
   }
 }
 
 export type { IndexedUpdate };
 
-/** The single value a map entry holds (map values are one-element `ContentAny`s), or undefined. */
+/**
+ * The value a map entry holds, as every reader of the map sees it: the last of its content (a
+ * crafted entry may hold several; Yjs reads the last), or undefined when it holds no plain value.
+ */
 export function mapValue(item: Y.Item): unknown {
   const content = item.content;
-  if (content instanceof Y.ContentAny) return content.arr[0];
+  if (content instanceof Y.ContentAny) return content.arr[content.arr.length - 1];
   return undefined;
-}
-
-/** The type a `ContentType` item holds. */
-export function heldType(item: Y.Item): Y.AbstractType<unknown> | undefined {
-  return item.content instanceof Y.ContentType ? item.content.type : undefined;
 }

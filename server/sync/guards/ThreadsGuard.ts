@@ -9,8 +9,8 @@ import { namesWriter, type Writer } from './Writer.ts';
 const THREADS = 'threads';
 const THREAD_FIELDS = new Set(['anchor', 'createdBy', 'createdAt', 'resolved', 'assignee', 'comments', 'events']);
 const COMMENT_FIELDS = new Set(['id', 'author', 'body', 'createdAt', 'editedAt', 'deleted']);
-/** Longest comment body and anchor quote accepted (characters). */
-const MAX_TEXT = 100_000;
+/** Longest comment body and anchor quote accepted (characters): a long comment, not a way to fill the room. */
+const MAX_TEXT = 20_000;
 
 interface CommentState {
   /** The comment's Y.Map (or whatever malformed value stands there): its identity across the change. */
@@ -191,8 +191,9 @@ function checkNewComment(comment: CommentState, writer: Writer): GuardVerdict {
   if (typeof fields.get('id') !== 'string' || typeof fields.get('body') !== 'string' || typeof fields.get('createdAt') !== 'number') {
     return refused('a comment needs an id, a body and a time');
   }
-  if ((fields.get('body') as string).length > MAX_TEXT) return refused('comment too long');
+  if ((fields.get('body') as string).length > MAX_TEXT) return refused(`comment longer than ${MAX_TEXT} characters`);
   if (fields.has('deleted') && typeof fields.get('deleted') !== 'boolean') return refused('malformed comment');
+  if (fields.has('editedAt') && typeof fields.get('editedAt') !== 'number') return refused('malformed comment');
   return ACCEPTED;
 }
 
@@ -210,7 +211,7 @@ function checkChangedComment(before: CommentState, after: CommentState, writer: 
   if (deleted === true) return after.fields.get('body') === '' ? ACCEPTED : refused('a deleted comment keeps no text');
   if (changed.has('body')) {
     const body = after.fields.get('body');
-    if (typeof body !== 'string' || body.length > MAX_TEXT) return refused('malformed comment');
+    if (typeof body !== 'string' || body.length > MAX_TEXT) return refused(`an edited comment is text of at most ${MAX_TEXT} characters`);
     if (!changed.has('editedAt') || typeof after.fields.get('editedAt') !== 'number') return refused('an edited comment must be marked edited');
   }
   return ACCEPTED;
@@ -257,11 +258,15 @@ function checkChangedThread(before: ThreadState, after: ThreadState, writer: Wri
   const earlier = new Map(before.comments.map((comment) => [comment.entry, comment]));
   const present = new Set(after.comments.map((comment) => comment.entry));
   for (const entry of earlier.keys()) if (!present.has(entry)) return refused('comments are never removed (a deletion leaves a placeholder)');
+  if (before.comments.length > 0 && after.comments[0]?.entry !== before.comments[0]!.entry) return refused('nothing goes before the comment that opened a thread');
+  const ids = new Set(before.comments.map((comment) => comment.fields.get('id')));
   for (const comment of after.comments) {
     if (comment.fields.has('invalid')) return refused('malformed comment');
     const previous = earlier.get(comment.entry);
+    if (!previous && ids.has(comment.fields.get('id'))) return refused('a new comment needs an id of its own');
     const verdict = previous ? checkChangedComment(previous, comment, writer) : checkNewComment(comment, writer);
     if (!verdict.ok) return verdict;
+    ids.add(comment.fields.get('id'));
   }
   return ACCEPTED;
 }
