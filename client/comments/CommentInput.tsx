@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { addMentionIds, hideMentionIds } from '../../shared/comments/commentMarkup.ts';
-import type { Member } from '../../shared/comments/threadsDoc.ts';
+import { COMMENT_INPUT_MAX_LENGTH, type Member } from '../../shared/comments/threadsDoc.ts';
 import { insertMention, mentionQuery } from './participants.ts';
 
 interface Props {
@@ -103,6 +103,7 @@ export function CommentInput({ label, submitLabel, participants, initial = '', a
           ref={ref}
           className="comment-input__text"
           aria-label={label}
+          maxLength={COMMENT_INPUT_MAX_LENGTH}
           role="combobox"
           aria-autocomplete="list"
           aria-expanded={open}

@@ -40,6 +40,12 @@ export interface ThreadRecord {
   lastActivity: number;
 }
 
+/** Longest comment body (characters) the server stores: a long comment, not a way to fill a room. */
+export const COMMENT_MAX_LENGTH = 20_000;
+
+/** What the comment box lets one type: below the stored limit, which mention ids added on sending count against. */
+export const COMMENT_INPUT_MAX_LENGTH = 16_000;
+
 const THREADS = 'threads';
 type Entry = Y.Map<unknown>;
 

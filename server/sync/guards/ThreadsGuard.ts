@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { can } from '../../../shared/access/permissions.ts';
+import { COMMENT_MAX_LENGTH } from '../../../shared/comments/threadsDoc.ts';
 import { BatchView } from './BatchView.ts';
 import { checkStructure } from './checkStructure.ts';
 import { ACCEPTED, refused, type GuardVerdict } from './GuardVerdict.ts';
@@ -9,8 +10,8 @@ import { namesWriter, type Writer } from './Writer.ts';
 const THREADS = 'threads';
 const THREAD_FIELDS = new Set(['anchor', 'createdBy', 'createdAt', 'resolved', 'assignee', 'comments', 'events']);
 const COMMENT_FIELDS = new Set(['id', 'author', 'body', 'createdAt', 'editedAt', 'deleted']);
-/** Longest comment body and anchor quote accepted (characters): a long comment, not a way to fill the room. */
-const MAX_TEXT = 20_000;
+/** Longest comment body and anchor quote accepted (characters). */
+const MAX_TEXT = COMMENT_MAX_LENGTH;
 
 interface CommentState {
   /** The comment's Y.Map (or whatever malformed value stands there): its identity across the change. */
