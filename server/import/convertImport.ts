@@ -7,6 +7,7 @@ import type { ImportFormat } from '../../shared/import/ImportRequest.ts';
 import { contentDepth, htmlNestingDepth, markdownNestingDepth } from '../../shared/import/markupNesting.ts';
 import { prepareImportedContent } from '../../shared/import/prepareImportedContent.ts';
 import { boundMarkdownEmphasis } from './boundMarkdownEmphasis.ts';
+import * as Y from 'yjs';
 import { contentToUpdates } from './contentToUpdates.ts';
 import { DamagedFileError, docxToHtml } from './docxToHtml.ts';
 import { htmlToContent } from './htmlToContent.ts';
@@ -94,7 +95,8 @@ export async function convertImport(task: ImportTask): Promise<ConvertedImport> 
       return { ok: false, status: 422, error: 'The file’s structure could not be turned into a document (it may be damaged).' };
     }
     const { annotations, headingTitle } = prepared;
-    const updates = contentToUpdates(doc, annotations, task.by, Date.now());
+    // one update holding the whole new document, merged here rather than on the main thread
+    const updates = [Y.mergeUpdates(contentToUpdates(doc, annotations, task.by, Date.now()))];
     return { ok: true, format: detected.format, updates, annotations: annotations.length, headingTitle, warnings: [...warnings, ...prepared.warnings] };
   } catch (error) {
     if (error instanceof ImportRefused) return { ok: false, status: error.status, error: error.message };

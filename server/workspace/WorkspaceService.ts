@@ -1,12 +1,11 @@
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import type { JSONContent } from '@tiptap/core';
-import * as Y from 'yjs';
 import type { CreateDocumentRequest, UpdateDocumentRequest, WorkspaceResponse } from '../../shared/api.ts';
 import { CloseCodes } from '../../shared/closeCodes.ts';
 import { DEMO_DOCUMENT_TITLE, demoDocument } from '../../shared/demoDocument.ts';
 import { TEXT_FIELD, editorSchema } from '../../shared/editorExtensions.ts';
 import { newDocumentId } from '../../shared/ids.ts';
-import { INDEX_DOCUMENT_ID, TAXONOMY_DOCUMENT_ID, THREADS_CHANNEL, type RoomAddress } from '../../shared/syncPath.ts';
+import { INDEX_DOCUMENT_ID, TAXONOMY_DOCUMENT_ID, THREADS_CHANNEL, roomKey, type RoomAddress } from '../../shared/syncPath.ts';
 import { seedTaxonomy } from '../../shared/taxonomy/seedTaxonomy.ts';
 import {
   addDocument,
@@ -98,21 +97,17 @@ export class WorkspaceService {
   }
 
   /**
-   * Creates a document from Yjs updates made elsewhere (an import, converted in its worker
-   * thread), applied through the room one after another with a turn of the event loop between
-   * them, so that a long document never holds up other work; the index entry comes last, so
-   * nobody sees the document before it is whole.
+   * Creates a document from Yjs updates made elsewhere (an import, converted and merged in its
+   * worker thread): they go to the store directly, so a long document costs this thread no Yjs
+   * work at all; the index entry comes last, so nobody sees the document before it is whole.
    */
   async createDocumentFromUpdates(workspaceId: string, request: CreateDocumentRequest, updates: Uint8Array[]): Promise<DocumentMeta | undefined> {
     if (!(await this.exists(workspaceId))) return undefined;
     const id = newDocumentId();
-    await this.rooms.using({ workspaceId, documentId: id }, async (room) => {
-      for (const [index, update] of updates.entries()) {
-        if (index > 0) await new Promise((resolve) => setImmediate(resolve));
-        Y.applyUpdate(room.doc, update);
-      }
-      await room.settled();
-    });
+    // Stored as they are, with no Y.Doc on this thread: the document is new, so no room holds it, and
+    // nobody can open it before it is in the index. One update is one stored row, as compaction
+    // would leave it: nothing to compact now or when it is first unloaded.
+    await this.store.append(roomKey({ workspaceId, documentId: id }), updates);
     return this.addToIndex(workspaceId, id, request);
   }
 
