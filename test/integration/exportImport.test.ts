@@ -335,11 +335,12 @@ describe('a long export', () => {
 
     // Small requests sent while the export is under way are all answered before its answer starts.
     const exported = exportFile({ format: 'pdf', documents: [id], titlePage: true, tableOfContents: true, tags: 'footnotes', annexes: ['passages-by-norm'] });
-    const { result: response, probesAnsweredAfter } = await answersDuring(exported, async () => {
+    const { result: response, probesSentDuring, probesAnsweredAfter } = await answersDuring(exported, async () => {
       expect((await apiRequest(server, '/api/health', { token: null })).status).toBe(200);
     });
     expect(response.status).toBe(200);
     expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    expect(probesSentDuring).toBeGreaterThan(0);
     expect(probesAnsweredAfter).toBe(0);
   }, 60_000);
 });

@@ -136,11 +136,12 @@ describe('a long import', () => {
 
   it('runs off the main thread: the server answers health checks sent during it before the import’s answer', async () => {
     // About 2.5 million characters of plain HTML (the default limit is 3 million): seconds of parsing.
-    const { result: response, probesAnsweredAfter } = await answersDuring(importFile(server, longHtml(2_500_000), 'long.html'), async () => {
+    const { result: response, probesSentDuring, probesAnsweredAfter } = await answersDuring(importFile(server, longHtml(2_500_000), 'long.html'), async () => {
       expect((await apiRequest(server, '/api/health', { token: null })).status).toBe(200);
     });
     expect(response.status).toBe(201);
     expect(((await response.json()) as ImportResponse).document.title).toBe('A long contribution');
+    expect(probesSentDuring).toBeGreaterThan(0);
     expect(probesAnsweredAfter).toBe(0);
   }, 90_000);
 });
