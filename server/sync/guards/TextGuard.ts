@@ -38,7 +38,7 @@ export class TextGuard implements RoomGuard {
         }
         for (const item of view.newItems(indexed)) {
           const path = view.pathOf(item, indexed, 3);
-          if (path !== null && path !== 'too-deep' && path.root === ANNOTATIONS_FIELD) remember(seen, placeOf(path.keys), mapValue(item));
+          if (path !== null && path !== 'too-deep' && path.root === ANNOTATIONS_FIELD && isAttribution(path.keys)) remember(seen, placeOf(path.keys), mapValue(item));
         }
         view.accept(indexed);
         return ACCEPTED;
@@ -48,6 +48,11 @@ export class TextGuard implements RoomGuard {
 
   /** What was seen stays: it is what lets an undo restore a record after the room slept. */
   reset(): void {}
+}
+
+/** Whether these keys (below `annotations`) hold an attribution: a passage's `createdBy` or a tag. */
+function isAttribution(keys: (string | null)[]): boolean {
+  return (keys.length === 2 && keys[1] === 'createdBy') || (keys.length === 3 && keys[1] === 'tags');
 }
 
 /** The place of an attribution value: `<annotation>\0createdBy` or `<annotation>\0tags\0<term>`. */
