@@ -209,8 +209,12 @@ export class PdfFlow {
         strike: run.strike,
         link: run.href ?? null,
       };
-      if (index === 0 && style.destination) options.destination = style.destination;
-      if (style.highlightTags && run.tagged) (options as HighlightOptions).highlight = THEME.tagHighlight;
+      // pdfkit gives a continued run every option the run before it set and it leaves undefined:
+      // null ends a highlight, a note link or an anchor where its run ends
+      const unset = null as unknown as undefined;
+      options.destination = index === 0 && style.destination ? style.destination : unset;
+      options.goTo = unset;
+      (options as HighlightOptions).highlight = style.highlightTags && run.tagged ? THEME.tagHighlight : null;
       let text = breakLongWords(run.text);
       if (run.ref) {
         const { kind, number } = run.ref;
