@@ -50,25 +50,25 @@ const ungge: Row[] = [
   ['ungge-2015-a', 'GGE a · Cooperate for stability', 'States work together for a stable, secure use of ICTs and to prevent harmful practices.'],
   ['ungge-2015-b', 'GGE b · Consider all information', 'Weigh all relevant information, including context and attribution challenges, before responding to an incident.'],
   ['ungge-2015-c', 'GGE c · No territory for wrongful acts', 'Do not knowingly let your territory be used for internationally wrongful acts using ICTs.'],
-  ['ungge-2015-d', 'GGE d · Cooperate against crime and terrorism', 'Exchange information, assist each other and prosecute criminal and terrorist use of ICTs.'],
+  ['ungge-2015-d', 'GGE d · Consider how to cooperate', 'Consider how best to cooperate to exchange information, assist each other and prosecute terrorist and criminal use of ICTs.'],
   ['ungge-2015-e', 'GGE e · Human rights online', 'Respect human rights online, including privacy and freedom of expression.'],
-  ['ungge-2015-f', 'GGE f · Do not harm critical infrastructure', 'Do not conduct or support activity that damages or impairs another state\'s critical infrastructure.'],
+  ['ungge-2015-f', 'GGE f · Do not harm critical infrastructure', 'Do not conduct or knowingly support ICT activity, contrary to your obligations under international law, that intentionally damages or impairs critical infrastructure providing services to the public (any state\'s).'],
   ['ungge-2015-g', 'GGE g · Protect own critical infrastructure', 'Take measures to protect your own critical infrastructure from ICT threats.'],
-  ['ungge-2015-h', 'GGE h · Answer requests for assistance', 'Respond to appropriate requests from states whose critical infrastructure is under attack.'],
+  ['ungge-2015-h', 'GGE h · Answer requests for assistance', 'Respond to appropriate requests for assistance from states whose critical infrastructure is attacked, and to requests to mitigate such activity coming from your own territory.'],
   ['ungge-2015-i', 'GGE i · Supply-chain integrity', 'Ensure the integrity of the supply chain; prevent the spread of malicious tools and hidden functions.'],
   ['ungge-2015-j', 'GGE j · Report vulnerabilities', 'Encourage responsible reporting of ICT vulnerabilities and share remedies.'],
   ['ungge-2015-k', 'GGE k · Leave CERTs alone', 'Do not harm emergency response teams, and do not use them for malicious activity.'],
 ];
 
 const paris: Row[] = [
-  ['paris-1', 'Paris 1 · Protect individuals and infrastructure', 'Prevent and recover from malicious activity that harms people or critical infrastructure.'],
-  ['paris-2', 'Paris 2 · Protect the public core', 'Prevent activity that damages the general availability or integrity of the Internet\'s public core.'],
-  ['paris-3', 'Paris 3 · Defend electoral processes', 'Strengthen capacity to prevent interference with elections through malicious cyber activity.'],
+  ['paris-1', 'Paris 1 · Protect individuals and infrastructure', 'Prevent and recover from malicious cyber activity that threatens or causes significant, indiscriminate or systemic harm to individuals and critical infrastructure.'],
+  ['paris-2', 'Paris 2 · Protect the Internet', 'Prevent activity that damages the general availability or integrity of the Internet\'s public core.'],
+  ['paris-3', 'Paris 3 · Defend electoral processes', 'Strengthen capacity to prevent interference by foreign actors with electoral processes through malicious cyber activity.'],
   ['paris-4', 'Paris 4 · Defend intellectual property', 'Prevent ICT-enabled theft of intellectual property and trade secrets for commercial advantage.'],
   ['paris-5', 'Paris 5 · Non-proliferation', 'Stop the spread of malicious software and practices meant to cause harm.'],
   ['paris-6', 'Paris 6 · Lifecycle security', 'Strengthen the security of digital products and services throughout their lifecycle and supply chain.'],
-  ['paris-7', 'Paris 7 · Cyber hygiene', 'Support efforts to improve basic cyber hygiene for everyone.'],
-  ['paris-8', 'Paris 8 · No private hack-back', 'Non-state actors should not hack back, for themselves or for others.'],
+  ['paris-7', 'Paris 7 · Cyber hygiene', 'Support efforts to strengthen an advanced cyber hygiene for all actors.'],
+  ['paris-8', 'Paris 8 · No private hack-back', 'Take steps to prevent non-state actors, the private sector included, from hacking back, for their own purposes or for others.'],
   ['paris-9', 'Paris 9 · Promote international norms', 'Promote wide acceptance of international norms of responsible behaviour.'],
 ];
 
@@ -77,15 +77,15 @@ const gcsc: Row[] = [
   ['gcsc-2', 'GCSC 2 · Electoral infrastructure', 'Do not disrupt the technical infrastructure that elections depend on.'],
   ['gcsc-3', 'GCSC 3 · No tampering with products', 'Do not tamper with products and services in development or production in ways that weaken stability.'],
   ['gcsc-4', 'GCSC 4 · No botnets', 'Do not commandeer the public\'s ICT devices into botnets.'],
-  ['gcsc-5', 'GCSC 5 · Vulnerability equities process', 'States run transparent processes to decide whether to disclose vulnerabilities they find.'],
+  ['gcsc-5', 'GCSC 5 · Vulnerability equities process', 'States run procedurally transparent processes to decide whether and when to disclose vulnerabilities they find, with a default presumption in favour of disclosure.'],
   ['gcsc-6', 'GCSC 6 · Reduce vulnerabilities', 'Developers and producers reduce significant vulnerabilities and mitigate them quickly.'],
   ['gcsc-7', 'GCSC 7 · Basic cyber hygiene', 'States adopt and require basic cyber hygiene measures.'],
-  ['gcsc-8', 'GCSC 8 · No offensive operations by non-state actors', 'Non-state actors do not engage in offensive cyber operations.'],
+  ['gcsc-8', 'GCSC 8 · No offensive operations by non-state actors', 'Non-state actors do not engage in offensive cyber operations, and states prevent such activity and respond when it happens.'],
 ];
 
 const techAccord: Row[] = [
-  ['techaccord-1', 'Tech Accord 1 · Stronger defence', 'Protect all users and customers everywhere.'],
-  ['techaccord-2', 'Tech Accord 2 · No offence', 'Do not help governments launch attacks against innocent citizens and enterprises.'],
+  ['techaccord-1', 'Tech Accord 1 · Stronger defense', 'Protect all users and customers everywhere.'],
+  ['techaccord-2', 'Tech Accord 2 · No offense', 'Do not help governments launch attacks against innocent citizens and enterprises.'],
   ['techaccord-3', 'Tech Accord 3 · Capacity building', 'Help users, developers and customers strengthen their protection.'],
   ['techaccord-4', 'Tech Accord 4 · Collective action', 'Work with each other and like-minded groups to improve cybersecurity.'],
 ];
@@ -94,7 +94,7 @@ const charter: Row[] = [
   ['cot-1', 'Charter 1 · Ownership at the top', 'Cybersecurity is owned at the highest level of government and business.'],
   ['cot-2', 'Charter 2 · Supply-chain responsibility', 'Companies take responsibility for security throughout the supply chain.'],
   ['cot-3', 'Charter 3 · Security by default', 'Products come with the highest appropriate security settings preconfigured.'],
-  ['cot-4', 'Charter 4 · User-centricity', 'Products and services are designed around the needs of their users.'],
+  ['cot-4', 'Charter 4 · User-centricity', 'Be a trusted partner to users throughout a reasonable lifecycle of products, systems and services.'],
   ['cot-5', 'Charter 5 · Innovation and co-creation', 'Partners build common understanding and develop new approaches together.'],
   ['cot-6', 'Charter 6 · Education', 'Cybersecurity is part of training and education.'],
   ['cot-7', 'Charter 7 · Certification for critical infrastructure', 'Critical infrastructure and IoT solutions are independently certified.'],

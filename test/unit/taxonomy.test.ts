@@ -104,3 +104,26 @@ describe('taxonomy JSON', () => {
     expect(result.ok ? '' : result.errors.join('\n')).toMatch(/format|terms\.0\.id/);
   });
 });
+
+describe('starter taxonomy wording', () => {
+  const description = (id: string) => starterTerms.find((term) => term.id === id)?.description ?? '';
+  const label = (id: string) => starterTerms.find((term) => term.id === id)?.label ?? '';
+
+  it('keeps the words of the source texts that carry meaning', () => {
+    expect(description('paris-7')).toContain('advanced cyber hygiene for all actors');
+    expect(description('paris-8')).toContain('Take steps to prevent non-state actors');
+    expect(description('paris-1')).toContain('significant, indiscriminate or systemic');
+    expect(description('paris-3')).toContain('foreign actors');
+    expect(label('paris-2')).toBe('Paris 2 · Protect the Internet');
+    for (const words of ['knowingly support', 'contrary to your obligations under international law', 'intentionally damages', 'providing services to the public']) {
+      expect(description('ungge-2015-f')).toContain(words);
+    }
+    expect(description('ungge-2015-f')).not.toContain("another state's");
+    expect(description('ungge-2015-d')).toContain('Consider how best to cooperate');
+    expect(description('ungge-2015-h')).toContain('coming from your own territory');
+    expect(description('gcsc-5')).toContain('default presumption in favour of disclosure');
+    expect(description('gcsc-8')).toContain('states prevent such activity and respond');
+    expect(description('cot-4')).toContain('trusted partner');
+    expect([label('techaccord-1'), label('techaccord-2')]).toEqual(['Tech Accord 1 · Stronger defense', 'Tech Accord 2 · No offense']);
+  });
+});
