@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { HEX_COLOR } from '../../shared/taxonomy/taxonomyValues.ts';
 
 export interface PresenceEntry {
   clientId: number;
@@ -33,7 +34,6 @@ export function writePresenceUpdate(entries: readonly PresenceEntry[]): Uint8Arr
   return encoding.toUint8Array(encoder);
 }
 
-const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 const DEFAULT_COLOR = '#475467';
 
 /**

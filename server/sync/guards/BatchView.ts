@@ -65,8 +65,8 @@ export class BatchView {
   constructor(readonly doc: Y.Doc) {}
 
   /** Adds an update that passed its checks, so the next ones are checked against it too. */
-  accept(update: IndexedUpdate | DecodedUpdate): void {
-    this.earlier.push(update instanceof IndexedUpdate ? update : new IndexedUpdate(update));
+  accept(update: IndexedUpdate): void {
+    this.earlier.push(update);
   }
 
   /** Indexes an update to inspect (pass the result to the other methods, then to `accept`). */

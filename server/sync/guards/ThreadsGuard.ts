@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { can } from '../../../shared/access/permissions.ts';
 import { COMMENT_MAX_LENGTH } from '../../../shared/comments/threadsDoc.ts';
+import { HEX_COLOR } from '../../../shared/taxonomy/taxonomyValues.ts';
 import { BatchView } from './BatchView.ts';
 import { checkStructure } from './checkStructure.ts';
 import { ACCEPTED, refused, type GuardVerdict } from './GuardVerdict.ts';
@@ -148,7 +149,7 @@ function mayResolve(thread: ThreadState, writer: Writer): boolean {
 
 function isPerson(value: unknown): boolean {
   const person = value as { id?: unknown; name?: unknown; color?: unknown } | null;
-  return typeof person === 'object' && person !== null && typeof person.id === 'string' && typeof person.name === 'string' && typeof person.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(person.color);
+  return typeof person === 'object' && person !== null && typeof person.id === 'string' && typeof person.name === 'string' && typeof person.color === 'string' && HEX_COLOR.test(person.color);
 }
 
 function isAnchor(value: unknown): boolean {

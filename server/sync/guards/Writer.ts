@@ -1,4 +1,5 @@
 import type { Role } from '../../../shared/access/roles.ts';
+import { HEX_COLOR } from '../../../shared/taxonomy/taxonomyValues.ts';
 
 /** Who wrote an update: the member behind the connection, as the server knows them (never the client's word). */
 export interface Writer {
@@ -8,7 +9,6 @@ export interface Writer {
   role: Role;
 }
 
-const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
 
 /**
  * Whether a stored person (`{ id, name, color }`, as comments, thread events and tag records carry
